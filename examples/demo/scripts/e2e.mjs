@@ -1,0 +1,474 @@
+// End-to-end test of the built demo site in headless Chromium.
+//
+//   pnpm build && pnpm build:demo && node examples/demo/scripts/e2e.mjs
+//
+// Serves examples/demo/dist with `vite preview` on a free port, drives the page with
+// playwright-core, prints `ok - …` / `not ok - …` per check and a final `e2e: N passed, M failed`
+// line, and exits 1 when any check failed. Screenshots go to <repo>/.tmp/e2e/ for review.
+// Environment: CHROMIUM_PATH (default /usr/bin/chromium).
+
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const DEMO_DIR = fileURLToPath(new URL('..', import.meta.url));
+const REPO_DIR = fileURLToPath(new URL('../../..', import.meta.url));
+const DIST_INDEX = fileURLToPath(new URL('../dist/index.html', import.meta.url));
+// The JS entry of vite, run by node itself (not through the .bin shell shim or pnpm), so the
+// child we spawn *is* the server and killing it stops the server (TOOLCHAIN pitfall 19).
+const VITE_BIN = fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url));
+const SHOT_DIR = fileURLToPath(new URL('../../../.tmp/e2e/', import.meta.url));
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+const VIEWPORT = { width: 1280, height: 900 };
+
+/** The six tabs of ARCHITECTURE §1, in order: [URL hash / id slug, visible name]. */
+const TABS = [
+  ['model-overview', 'Model Overview'],
+  ['lora-injection', 'LoRA Injection'],
+  ['forward-pass', 'Forward Pass'],
+  ['backward-pass', 'Backward Pass'],
+  ['knowledge-change', 'Knowledge Change'],
+  ['memory-dashboard', 'Memory Dashboard'],
+];
+
+// PEFT's print_trainable_parameters line, worked out by hand for the sentiment MLP 8→16→16→2:
+//   base = fc1 (16·8+16 = 144) + fc2 (16·16+16 = 272) + fc3 (2·16+2 = 34) = 450
+//   LoRA r on fc1, fc2 adds r·(8+16) + r·(16+16) = 56·r, all of it trainable, base frozen
+//   r=4: 224 of 674 → 33.2344 %   r=2: 112 of 562 → 19.9288 %   off: 450 of 450 → 100.0000 %
+const LEDGER = {
+  rank4: 'trainable params: 224 || all params: 674 || trainable%: 33.2344',
+  rank2: 'trainable params: 112 || all params: 562 || trainable%: 19.9288',
+  off: 'trainable params: 450 || all params: 450 || trainable%: 100.0000',
+};
+
+// ---------------------------------------------------------------- check bookkeeping
+
+// A reader that stops early (`… | head`) must not kill the run before it cleans up.
+process.stdout.on('error', (error) => {
+  if (error.code !== 'EPIPE') throw error;
+});
+
+let passed = 0;
+let failed = 0;
+
+async function check(name, body) {
+  try {
+    await body();
+    passed += 1;
+    console.log(`ok - ${name}`);
+  } catch (error) {
+    failed += 1;
+    console.log(`not ok - ${name}`);
+    const message = error instanceof Error ? error.message : String(error);
+    for (const line of message.split('\n').slice(0, 8)) console.log(`  # ${line}`);
+  }
+}
+
+function expect(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+function expectEqual(actual, expected, what) {
+  const a = JSON.stringify(actual);
+  const e = JSON.stringify(expected);
+  if (a !== e) throw new Error(`${what}: expected ${e}, got ${a}`);
+}
+
+// ---------------------------------------------------------------- the preview server
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function startPreview(port) {
+  const child = spawn(process.execPath, [VITE_BIN, 'preview', '--port', String(port), '--strictPort'], {
+    cwd: DEMO_DIR,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+  });
+  // Last resort: whatever ends this process (an uncaught error included) takes the server with it.
+  process.once('exit', () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  return { child, output: () => output };
+}
+
+async function waitForServer(url, server, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.child.exitCode !== null || server.child.signalCode !== null) {
+      throw new Error(`vite preview exited early (code ${server.child.exitCode}):\n${server.output()}`);
+    }
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`vite preview did not answer at ${url} within ${timeoutMs} ms:\n${server.output()}`);
+}
+
+async function stopPreview(server) {
+  const { child } = server;
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 3_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+// ---------------------------------------------------------------- page helpers
+
+/** Everything the page reported that counts as an error, across every page of the run. */
+const problems = [];
+
+async function newPage(context) {
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  return page;
+}
+
+async function openDemo(page, url) {
+  await page.goto(url, { waitUntil: 'load' });
+  // The page either finishes wiring up or shows why it could not.
+  const outcome = page.locator('html[data-ready="true"], .startup-error').first();
+  await outcome.waitFor({ state: 'attached', timeout: 15_000 });
+  const failure = page.locator('.startup-error');
+  if ((await failure.count()) > 0) throw new Error(`the page reports: ${await failure.first().textContent()}`);
+}
+
+async function tabState(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('[role="tab"]')].map((tab) => {
+      const panel = document.getElementById(tab.getAttribute('aria-controls') ?? '');
+      return {
+        id: tab.id,
+        name: (tab.textContent ?? '').trim(),
+        selected: tab.getAttribute('aria-selected') === 'true',
+        tabIndex: tab.tabIndex,
+        focused: document.activeElement === tab,
+        panel: panel?.id ?? null,
+        panelRole: panel?.getAttribute('role') ?? null,
+        panelLabelledBy: panel?.getAttribute('aria-labelledby') ?? null,
+        panelShown: panel !== null && !panel.hidden && panel.getClientRects().length > 0,
+      };
+    }),
+  );
+}
+
+async function expectSelected(page, slug, { focused = false } = {}) {
+  const tabs = await tabState(page);
+  const selected = tabs.filter((t) => t.selected).map((t) => t.id);
+  expectEqual(selected, [`tab-${slug}`], 'selected tabs');
+  const shown = tabs.filter((t) => t.panelShown).map((t) => t.panel);
+  expectEqual(shown, [`panel-${slug}`], 'visible panels');
+  const tabbable = tabs.filter((t) => t.tabIndex === 0).map((t) => t.id);
+  expectEqual(tabbable, [`tab-${slug}`], 'tabs in the Tab sequence (roving tabindex)');
+  if (focused) expectEqual(tabs.find((t) => t.focused)?.id ?? null, `tab-${slug}`, 'focused tab');
+  expectEqual(await page.evaluate(() => window.location.hash), `#${slug}`, 'URL hash');
+}
+
+const PEFT_LINE = /trainable params: [\d,]+ \|\| all params: [\d,]+ \|\| trainable%: [\d.]+/;
+
+async function expectLedger(page, expected) {
+  const table = page.locator('#panel-model-overview lora-param-table');
+  const readText = () => table.evaluate((el) => (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' '));
+  const deadline = Date.now() + 5_000;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = await readText();
+    if (text.includes(expected)) return;
+    await page.waitForTimeout(50);
+  }
+  const found = PEFT_LINE.exec(text)?.[0];
+  throw new Error(
+    found
+      ? `expected "${expected}" in the shadow DOM, found "${found}"`
+      : `no PEFT line in the shadow DOM; its text starts "${text.trim().slice(0, 200)}"`,
+  );
+}
+
+async function expectSummary(page, expected) {
+  const text = (await page.locator('#summary-headline').textContent())?.trim();
+  expectEqual(text, expected, 'sidebar summary');
+}
+
+/** Share of pixels that differ clearly from the top-left one: a blank or failed render is ~0. */
+async function inkFraction(scratch, png) {
+  return scratch.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.naturalWidth;
+    canvas.height = image.naturalHeight;
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(image, 0, 0);
+    const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    let ink = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      const d = Math.abs(data[i] - data[0]) + Math.abs(data[i + 1] - data[1]) + Math.abs(data[i + 2] - data[2]);
+      if (d > 24) ink += 1;
+    }
+    return { ink: ink / (data.length / 4), width: canvas.width, height: canvas.height };
+  }, png.toString('base64'));
+}
+
+async function saveShot(page, scratch, file, size) {
+  const png = await page.screenshot({ fullPage: false });
+  await writeFile(file, png);
+  const { ink, width, height } = await inkFraction(scratch, png);
+  expectEqual([width, height], [size.width, size.height], `size of ${file}`);
+  expect(ink > 0.01, `${file} looks blank (${(ink * 100).toFixed(2)}% non-background pixels)`);
+}
+
+// ---------------------------------------------------------------- the run
+
+async function run(url) {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  try {
+    const context = await browser.newContext({ viewport: VIEWPORT, colorScheme: 'light' });
+    // CSP violations also reach the console, but record them explicitly so none can slip by.
+    await context.exposeBinding('__e2eReportCsp', (_source, report) => {
+      problems.push(`CSP violation: ${report}`);
+    });
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        window.__e2eReportCsp(`${event.violatedDirective} blocked ${event.blockedURI || '(inline)'}`);
+      });
+    });
+    const scratch = await browser.newPage();
+    const page = await newPage(context);
+
+    await check('page loads without console errors, page errors or CSP violations', async () => {
+      await openDemo(page, url);
+      await page.waitForTimeout(300);
+      expect(problems.length === 0, problems.join('\n'));
+    });
+
+    await check('six tabs with the exact names, in order', async () => {
+      const names = (await tabState(page)).map((t) => t.name);
+      expectEqual(
+        names,
+        TABS.map(([, name]) => name),
+        'tab names',
+      );
+      expect(await page.getByRole('tablist').isVisible(), 'the tablist is not visible');
+    });
+
+    await check('every tab controls a tabpanel labelled by it', async () => {
+      for (const tab of await tabState(page)) {
+        expectEqual(tab.panelRole, 'tabpanel', `role of the panel of ${tab.id}`);
+        expectEqual(tab.panelLabelledBy, tab.id, `aria-labelledby of ${tab.panel}`);
+      }
+    });
+
+    await check('Model Overview is selected on a bare URL and only its panel shows', async () => {
+      const tabs = await tabState(page);
+      expectEqual(
+        tabs.filter((t) => t.selected).map((t) => t.id),
+        ['tab-model-overview'],
+        'selected tabs',
+      );
+      expectEqual(
+        tabs.filter((t) => t.panelShown).map((t) => t.panel),
+        ['panel-model-overview'],
+        'visible panels',
+      );
+    });
+
+    await check('ArrowRight on the focused tab selects LoRA Injection and shows its panel', async () => {
+      await page.getByRole('tab', { selected: true }).focus();
+      await page.keyboard.press('ArrowRight');
+      await expectSelected(page, 'lora-injection', { focused: true });
+    });
+
+    await check('End, Home and ArrowLeft (wrapping) move the selection', async () => {
+      await page.keyboard.press('End');
+      await expectSelected(page, 'memory-dashboard', { focused: true });
+      await page.keyboard.press('Home');
+      await expectSelected(page, 'model-overview', { focused: true });
+      await page.keyboard.press('ArrowLeft');
+      await expectSelected(page, 'memory-dashboard', { focused: true });
+      await page.keyboard.press('Home');
+    });
+
+    await check('ledger by default (LoRA on, r=4): PEFT line in <lora-param-table>', async () => {
+      await expectSelected(page, 'model-overview');
+      await expectLedger(page, LEDGER.rank4);
+      await expectSummary(page, '224 of 674 parameters train');
+    });
+
+    await check('rank slider to 2 by keyboard: ledger and summary follow', async () => {
+      const rank = page.getByRole('slider', { name: /rank/i });
+      await rank.focus();
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('ArrowLeft');
+      expectEqual(await rank.inputValue(), '2', 'slider value');
+      expectEqual((await page.locator('#rank-value').textContent())?.trim(), '2', 'shown rank');
+      await expectLedger(page, LEDGER.rank2);
+      await expectSummary(page, '112 of 562 parameters train');
+    });
+
+    await check(
+      'LoRA switched off: full fine-tuning, rank slider disabled with a reason (.tmp/e2e/lora-off.png)',
+      async () => {
+        const toggle = page.getByRole('switch', { name: /lora/i });
+        expect(await toggle.isChecked(), 'the LoRA switch should start on');
+        await toggle.click();
+        expect(!(await toggle.isChecked()), 'the LoRA switch did not turn off');
+        await expectLedger(page, LEDGER.off);
+        await expectSummary(page, '450 of 450 parameters train');
+        const rank = page.locator('#rank');
+        expect(await rank.isDisabled(), 'the rank slider is not disabled');
+        expectEqual(await rank.getAttribute('aria-disabled'), 'true', 'aria-disabled of the rank slider');
+        expect(await page.locator('#rank-off-note').isVisible(), 'no visible reason for the disabled slider');
+        expectEqual((await page.locator('#lora-state').textContent())?.trim(), 'Off', 'switch state text');
+        await mkdir(SHOT_DIR, { recursive: true });
+        await saveShot(page, scratch, `${SHOT_DIR}lora-off.png`, VIEWPORT);
+      },
+    );
+
+    await check('LoRA switched on again: adapters come back at the chosen rank', async () => {
+      await page.getByRole('switch', { name: /lora/i }).press('Space');
+      await expectLedger(page, LEDGER.rank2);
+      expect(await page.locator('#rank').isEnabled(), 'the rank slider is still disabled');
+    });
+
+    await check('#lora-injection on load selects LoRA Injection', async () => {
+      const fresh = await newPage(context);
+      try {
+        await openDemo(fresh, `${url}#lora-injection`);
+        await expectSelected(fresh, 'lora-injection');
+        await fresh.evaluate(() => {
+          window.location.hash = '#memory-dashboard';
+        });
+        await fresh.waitForFunction(() => document.getElementById('tab-memory-dashboard')?.ariaSelected === 'true');
+        await expectSelected(fresh, 'memory-dashboard');
+      } finally {
+        await fresh.close();
+      }
+    });
+
+    await mkdir(SHOT_DIR, { recursive: true });
+    for (const [slug, name] of TABS) {
+      await check(`screenshot of ${name} (.tmp/e2e/${slug}.png, 1280×900)`, async () => {
+        const shot = await newPage(context);
+        try {
+          await openDemo(shot, `${url}#${slug}`);
+          await expectSelected(shot, slug);
+          if (slug === 'model-overview') await expectLedger(shot, LEDGER.rank4);
+          await saveShot(shot, scratch, `${SHOT_DIR}${slug}.png`, VIEWPORT);
+        } finally {
+          await shot.close();
+        }
+      });
+    }
+
+    await check('dark mode: Model Overview in a dark theme (.tmp/e2e/model-overview-dark.png)', async () => {
+      const dark = await newPage(context);
+      try {
+        await dark.emulateMedia({ colorScheme: 'dark' });
+        await openDemo(dark, `${url}#model-overview`);
+        await expectLedger(dark, LEDGER.rank4);
+        const luminance = await dark.evaluate(() => {
+          const [r, g, b] = getComputedStyle(document.documentElement).backgroundColor.match(/\d+/g).map(Number);
+          return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+        });
+        expect(luminance < 0.2, `page background is not dark (relative luminance ${luminance.toFixed(2)})`);
+        await saveShot(dark, scratch, `${SHOT_DIR}model-overview-dark.png`, VIEWPORT);
+      } finally {
+        await dark.close();
+      }
+    });
+
+    await check('narrow screen: sidebar stacks above the tabs (.tmp/e2e/model-overview-narrow.png)', async () => {
+      const narrowSize = { width: 390, height: 844 };
+      const narrow = await newPage(context);
+      try {
+        await narrow.setViewportSize(narrowSize);
+        await openDemo(narrow, `${url}#model-overview`);
+        await saveShot(narrow, scratch, `${SHOT_DIR}model-overview-narrow.png`, narrowSize);
+        const sidebar = await narrow.locator('.sidebar').boundingBox();
+        const tablist = await narrow.getByRole('tablist').boundingBox();
+        expect(sidebar && tablist, 'sidebar or tablist not rendered');
+        expect(sidebar.y + sidebar.height <= tablist.y, 'the sidebar is not above the tabs');
+        const overflow = await narrow.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+      } finally {
+        await narrow.close();
+      }
+    });
+
+    await check('no console errors, page errors or CSP violations during the whole run', async () => {
+      expect(problems.length === 0, problems.join('\n'));
+    });
+  } finally {
+    await browser.close();
+  }
+}
+
+async function main() {
+  if (!existsSync(DIST_INDEX)) {
+    failed += 1;
+    console.log('not ok - the demo is built');
+    console.log(`  # ${DIST_INDEX} is missing: run \`pnpm build && pnpm build:demo\` at ${REPO_DIR} first`);
+    return;
+  }
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}/`;
+  const server = startPreview(port);
+  const onSignal = (signal) => {
+    server.child.kill('SIGTERM');
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    await check(`vite preview serves the built site (${url})`, () => waitForServer(url, server));
+    if (failed === 0) await run(url);
+  } finally {
+    await stopPreview(server);
+  }
+}
+
+try {
+  await main();
+} catch (error) {
+  failed += 1;
+  console.log('not ok - the run finished without an unexpected error');
+  console.log(`  # ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+}
+console.log(`e2e: ${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

@@ -1,0 +1,13 @@
+/** Where the CLI writes; `process.stdout` and `process.stderr` fit, and so does a test's collector. */
+export interface CliWriter {
+  /** Writes a chunk of text as is (the CLI adds its own newlines). */
+  write(text: string): unknown;
+}
+
+/** The two output streams of one CLI run. */
+export interface CliIo {
+  /** Results: the PEFT line, a JSON document, a summary. Nothing else, so that it can be piped. */
+  readonly stdout: CliWriter;
+  /** Warnings and errors, one line each. */
+  readonly stderr: CliWriter;
+}

@@ -1,0 +1,101 @@
+import { LAYER_NAMES, TASKS } from '../index.js';
+
+/** The commands of `lora-viz`, in the order the help lists them. */
+export const COMMANDS = ['params', 'forward'] as const;
+
+/** One of {@link COMMANDS}. */
+export type CommandName = (typeof COMMANDS)[number];
+
+/** One command-line option: its name, whether it takes a value, and where it applies. */
+export interface OptionSpec {
+  /** Name as typed, with the leading dashes (`--rank`). */
+  readonly name: string;
+  /** Placeholder of its value in the help (`R`), or `null` for a switch that takes none. */
+  readonly value: string | null;
+  /** Commands that accept it. */
+  readonly commands: readonly CommandName[];
+  /** One line of help, defaults included. */
+  readonly help: string;
+}
+
+const ALL: readonly CommandName[] = COMMANDS;
+const LAYERS = LAYER_NAMES.join(',');
+
+/** Every option of every command; the parser and the help are both generated from this table. */
+export const OPTIONS: readonly OptionSpec[] = [
+  { name: '--task', value: 'T', commands: ALL, help: `${TASKS.join('|')} (default sentiment)` },
+  { name: '--input-dim', value: 'N', commands: ALL, help: 'input features, 1..4096 (default 8)' },
+  {
+    name: '--hidden',
+    value: 'N',
+    commands: ALL,
+    help: 'hidden width of fc1 and fc2, 1..4096 (default 16)',
+  },
+  {
+    name: '--seed',
+    value: 'N',
+    commands: ALL,
+    help: 'seed of every random number, 0..4294967295 (default 0)',
+  },
+  {
+    name: '--no-lora',
+    value: null,
+    commands: ALL,
+    help: 'no adapter: full fine-tuning, every parameter trainable',
+  },
+  {
+    name: '--rank',
+    value: 'R',
+    commands: ALL,
+    help: 'LoRA rank r, a positive integer up to 4096 (default 4)',
+  },
+  { name: '--alpha', value: 'A', commands: ALL, help: 'LoRA alpha, a finite number (default 8)' },
+  {
+    name: '--rslora',
+    value: null,
+    commands: ALL,
+    help: 'rank-stabilised scaling alpha/sqrt(r) instead of alpha/r',
+  },
+  {
+    name: '--dropout',
+    value: 'P',
+    commands: ALL,
+    help: 'dropout on the LoRA branch, in [0, 1) (default 0)',
+  },
+  {
+    name: '--targets',
+    value: 'LIST',
+    commands: ALL,
+    help: `layers that get A and B, from ${LAYERS} (default fc1,fc2)`,
+  },
+  {
+    name: '--modules-to-save',
+    value: 'LIST',
+    commands: ALL,
+    help: `layers trained whole, from ${LAYERS}, not also targets (default none)`,
+  },
+  {
+    name: '--init',
+    value: 'I',
+    commands: ALL,
+    help: 'init of A and B: true|false|gaussian (default true)',
+  },
+  { name: '--json', value: null, commands: ALL, help: 'print one JSON document instead of text' },
+  {
+    name: '--input',
+    value: 'V1,...,VN',
+    commands: ['forward'],
+    help: 'input vector, N = --input-dim numbers',
+  },
+  {
+    name: '--merged',
+    value: null,
+    commands: ['forward'],
+    help: 'merge the adapter (W + s*B*A) before running',
+  },
+];
+
+/** The spec of an option by its name (`--rank`), or `undefined` for an unknown one. */
+export function findOption(name: string): OptionSpec | undefined {
+  return OPTIONS.find((option) => option.name === name);
+}

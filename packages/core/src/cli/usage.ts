@@ -1,0 +1,49 @@
+import { COMMANDS, OPTIONS, type CommandName } from './options.js';
+
+const SUMMARY: Readonly<Record<CommandName, string>> = {
+  params: "PEFT's trainable-parameter line (--json: the per-layer ledger)",
+  forward: "run one input through the model in eval mode (--json: every layer's numbers too)",
+};
+
+function table(rows: readonly (readonly [string, string])[]): string[] {
+  const width = Math.max(...rows.map(([left]) => left.length));
+  return rows.map(([left, right]) => `  ${left.padEnd(width)}  ${right}`);
+}
+
+/** The text of `lora-viz --help`, generated from the option table so that it cannot drift from the parser. */
+export function usage(): string {
+  const optionRow = (o: (typeof OPTIONS)[number]) => [o.value ? `${o.name} ${o.value}` : o.name, o.help] as const;
+  const shared = OPTIONS.filter((o) => o.commands.length === COMMANDS.length);
+  const only = (command: CommandName) =>
+    OPTIONS.filter((o) => o.commands.length < COMMANDS.length && o.commands.includes(command));
+  const lines = [
+    'Usage: lora-viz <command> [options]',
+    '',
+    'LoRA on a toy MLP (fc1, ReLU, fc2, ReLU, fc3) with the semantics of Hugging Face PEFT.',
+    '',
+    'Commands:',
+    ...table(COMMANDS.map((c) => [c, SUMMARY[c]] as const)),
+    '',
+    'Options of every command (the LoRA ones, --rank to --init, are ignored with --no-lora):',
+    ...table(shared.map(optionRow)),
+  ];
+  for (const command of COMMANDS) {
+    const own = only(command);
+    if (own.length > 0) lines.push('', `Options of ${command}:`, ...table(own.map(optionRow)));
+  }
+  lines.push(
+    '',
+    'Other:',
+    ...table([
+      ['-h, --help', 'show this help'],
+      ['--version', 'print the version'],
+    ]),
+    '',
+    'Values go as --flag value or --flag=value. Bad input exits with code 2 and one line on stderr.',
+    '',
+    'Examples:',
+    '  lora-viz params --task classification --rank 4 --alpha 8 --targets fc1,fc2',
+    '  lora-viz forward --input 1,0,0,1,0,1,0,1 --merged --json',
+  );
+  return `${lines.join('\n')}\n`;
+}

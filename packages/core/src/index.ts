@@ -1,0 +1,51 @@
+/**
+ * @lora-viz/core: the toy MLP, LoRA adapters with Hugging Face PEFT's semantics, and the parameter
+ * ledger. Headless: runs in Node and in browsers, touches no DOM.
+ *
+ * @packageDocumentation
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+// tfjs-core ships without gradient functions; training needs them registered once.
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+
+// In Node, tfjs prints a banner recommending tfjs-node on first use; core deliberately runs on the
+// CPU backend everywhere (same numbers in Node and browsers), so the advice does not apply.
+const host = globalThis as { process?: { versions?: { node?: string } } };
+if (typeof host.process?.versions?.node === 'string') {
+  tf.env().set('PROD', true);
+}
+
+export { tf };
+export { createRng, hashString, MAX_SEED, type Rng } from './util/prng.js';
+export { InvalidOptionError } from './model/errors.js';
+export { TASKS, TASK_OUTPUT_SIZE, isTaskName, type TaskName } from './model/tasks.js';
+export { LAYER_NAMES, breakEvenRank, isLayerName, type LayerName, type LayerShape } from './model/layers.js';
+export {
+  MAX_RANK,
+  resolveLoraOptions,
+  type AdapterLayerSpec,
+  type AdapterSpec,
+  type InitLoraWeights,
+  type LoraOptions,
+} from './model/lora-config.js';
+export {
+  LoraModel,
+  attachLora,
+  createMlp,
+  resolveMlpOptions,
+  type ForwardOptions,
+  type MlpOptions,
+  type ModelChange,
+  type ModelSpec,
+  type ParameterInfo,
+  type ParameterKind,
+  type ParameterValues,
+} from './model/lora-model.js';
+export {
+  countParameters,
+  formatFixed4,
+  formatTrainableParameters,
+  type LayerLedger,
+  type ParameterLedger,
+} from './model/ledger.js';

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { attachLora, createMlp } from '../src/index.js';
+import { GOLDEN_SEED0 } from './golden.js';
+
+describe('seed determinism across platforms', () => {
+  it('reproduces the pinned seed-0 weights, adapter and output bit for bit', () => {
+    const model = createMlp({ seed: 0 });
+    attachLora(model, { initLoraWeights: 'gaussian' });
+    expect(Array.from(model.read('fc1.weight').values.slice(0, 4))).toEqual(GOLDEN_SEED0.fc1Weight);
+    expect(Array.from(model.read('fc3.bias').values)).toEqual(GOLDEN_SEED0.fc3Bias);
+    expect(Array.from(model.read('fc2.lora_A').values.slice(0, 3))).toEqual(GOLDEN_SEED0.fc2LoraA);
+    expect(model.predict([1, 2, 3, 4, 5, 6, 7, 8])[0]).toEqual(GOLDEN_SEED0.output);
+    model.dispose();
+  });
+});

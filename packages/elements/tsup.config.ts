@@ -1,0 +1,19 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  // index registers nothing; define and lora-param-table are the side-effect entries named in
+  // package.json `sideEffects`. Shared code goes to chunks, so each class exists once.
+  entry: {
+    index: 'src/index.ts',
+    define: 'src/define.ts',
+    'lora-param-table': 'src/lora-param-table.ts',
+  },
+  format: ['esm'],
+  dts: true,
+  splitting: true,
+  sourcemap: true,
+  clean: true,
+  target: 'es2022',
+  platform: 'browser',
+  // @lora-viz/core and lit are dependencies: kept as imports for the page's bundler to resolve.
+});
