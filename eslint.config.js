@@ -53,6 +53,22 @@ export default tseslint.config(
     },
   },
   {
+    // Plain data and arithmetic: these parts of core stay free of tfjs (ARCHITECTURE §2), so they
+    // run anywhere, cheaply, and their results are structured-cloneable.
+    files: ['packages/core/src/trace/**/*.ts', 'packages/core/src/memory/**/*.ts', 'packages/core/src/data/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: CORE_FORBIDDEN_PACKAGES, message: 'core is headless: no lit, elkjs or uplot.' },
+            { group: ['@tensorflow/*'], message: 'trace/, memory/ and data/ never import tfjs.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['packages/elements/src/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {

@@ -13,6 +13,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../../scripts/chromium.mjs';
 
 const DEMO_DIR = fileURLToPath(new URL('..', import.meta.url));
 const REPO_DIR = fileURLToPath(new URL('../../..', import.meta.url));
@@ -22,17 +23,6 @@ const DIST_INDEX = fileURLToPath(new URL('../dist/index.html', import.meta.url))
 const VITE_BIN = fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url));
 const SHOT_DIR = fileURLToPath(new URL('../../../.tmp/e2e/', import.meta.url));
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 const VIEWPORT = { width: 1280, height: 900 };
 
 /** The six tabs of ARCHITECTURE §1, in order: [URL hash / id slug, visible name]. */

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FLAG_OF_FIELD, usageErrorFromCore } from '../src/cli/core-error.js';
-import { runCli } from '../src/cli/run.js';
 import { InvalidOptionError, tf } from '../src/index.js';
-
-function cli(...argv: string[]): { code: number; stdout: string; stderr: string } {
-  let stdout = '';
-  let stderr = '';
-  const code = runCli(argv, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-  });
-  return { code, stdout, stderr };
-}
+import { cli } from './cli-helpers.js';
 
 const INPUT = '1,2,3,4,5,6,7,8';
 
