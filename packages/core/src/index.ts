@@ -49,3 +49,15 @@ export {
   type LayerLedger,
   type ParameterLedger,
 } from './model/ledger.js';
+export { describeLayer, type LayerAdapterMatrices, type LayerMatrices } from './model/describe-layer.js';
+export { describeGraph, type DescribeGraphOptions } from './graph/describe-graph.js';
+export type {
+  GraphEdge,
+  GraphEdgeKind,
+  GraphLevel,
+  GraphNode,
+  GraphNodeKind,
+  GraphNodeRole,
+  ModelGraph,
+} from './graph/types.js';
+export { lowRankSingularValues, singularValues, type Matrix } from './util/linalg.js';

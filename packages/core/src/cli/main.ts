@@ -1,5 +1,11 @@
 #!/usr/bin/env node
 import { runCli } from './run.js';
 
+// A reader that stops early (`lora-viz graph --json | head`) closes the pipe: that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 // exitCode rather than process.exit(): stdout may still be flushing a large JSON document into a pipe.
 process.exitCode = runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });

@@ -1,7 +1,7 @@
 import { LAYER_NAMES, TASKS } from '../index.js';
 
 /** The commands of `lora-viz`, in the order the help lists them. */
-export const COMMANDS = ['params', 'forward'] as const;
+export const COMMANDS = ['params', 'forward', 'graph'] as const;
 
 /** One of {@link COMMANDS}. */
 export type CommandName = (typeof COMMANDS)[number];
@@ -93,6 +93,13 @@ export const OPTIONS: readonly OptionSpec[] = [
     commands: ['forward'],
     help: 'merge the adapter (W + s*B*A) before running',
   },
+  {
+    name: '--level',
+    value: 'L',
+    commands: ['graph'],
+    help: 'component (W, b, A, B, ΔW per layer) or neuron (one node per neuron) (default component)',
+  },
+  { name: '--loss', value: null, commands: ['graph'], help: "add the task's loss node after the output" },
 ];
 
 /** The spec of an option by its name (`--rank`), or `undefined` for an unknown one. */

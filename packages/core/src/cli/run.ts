@@ -4,6 +4,7 @@ import type { CliIo } from './cli-io.js';
 import type { CommandResult } from './command-result.js';
 import { usageErrorFromCore } from './core-error.js';
 import { forwardCommand } from './forward-command.js';
+import { graphCommand } from './graph-command.js';
 import type { CommandName } from './options.js';
 import { paramsCommand } from './params-command.js';
 import { usage } from './usage.js';
@@ -15,6 +16,7 @@ export type { CliIo, CliWriter } from './cli-io.js';
 const RUN: Readonly<Record<CommandName, (options: ReadonlyMap<string, string | true>) => CommandResult>> = {
   params: paramsCommand,
   forward: forwardCommand,
+  graph: graphCommand,
 };
 
 /** Exit code of a successful run. */

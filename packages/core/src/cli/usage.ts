@@ -3,6 +3,7 @@ import { COMMANDS, OPTIONS, type CommandName } from './options.js';
 const SUMMARY: Readonly<Record<CommandName, string>> = {
   params: "PEFT's trainable-parameter line (--json: the per-layer ledger)",
   forward: "run one input through the model in eval mode (--json: every layer's numbers too)",
+  graph: 'the model as nodes and edges with roles (--json: the graph data elements draw)',
 };
 
 function table(rows: readonly (readonly [string, string])[]): string[] {
