@@ -61,3 +61,26 @@ export type {
   ModelGraph,
 } from './graph/types.js';
 export { lowRankSingularValues, singularValues, type Matrix } from './util/linalg.js';
+export {
+  TASK_LOSS,
+  cosineSimilarityLoss,
+  crossEntropy,
+  meanSquaredError,
+  softmax,
+  type LossName,
+  type LossResult,
+} from './train/losses.js';
+export { recordStep, recordSteps, type RecordStepOptions, type TraceSample } from './trace/record-step.js';
+export { MAX_SUMMARY_VALUES, summarize } from './trace/summary.js';
+export {
+  TRACE_EVENT_KINDS,
+  type BackwardEvent,
+  type ForwardEvent,
+  type LossEvent,
+  type ParamGradEvent,
+  type ParamUpdateEvent,
+  type StepEndEvent,
+  type StepStartEvent,
+  type TraceEvent,
+  type ValueSummary,
+} from './trace/types.js';

@@ -496,6 +496,50 @@ export class LoraModel {
     return out;
   }
 
+  /**
+   * Overwrites one parameter of the active configuration with new values (row-major, same size),
+   * e.g. after an optimizer step computed outside tfjs. Listeners hear `weights`.
+   *
+   * @throws InvalidOptionError for an unknown id, a wrong length, or a non-finite value.
+   */
+  write(id: string, values: ArrayLike<number>): void {
+    const variable = this.variableById(id);
+    if (values.length !== variable.size) {
+      throw new InvalidOptionError('values', `${variable.size} numbers for ${id}`, `got ${values.length}`);
+    }
+    for (let i = 0; i < values.length; i++) {
+      if (!Number.isFinite(values[i])) {
+        throw new InvalidOptionError('values', 'finite numbers', `${id}[${i}] is ${String(values[i])}`);
+      }
+    }
+    tf.tidy(() => variable.assign(tf.tensor(Float32Array.from(values), variable.shape)));
+    this.emit('weights');
+  }
+
+  /**
+   * Copies the values of every parameter of the active configuration, to restore later with
+   * {@link LoraModel.restore} (e.g. to undo a diverged training run).
+   */
+  snapshot(): ReadonlyMap<string, Float32Array> {
+    return new Map(this.parameters().map((p) => [p.id, this.read(p.id).values]));
+  }
+
+  /** Puts back the values of a {@link LoraModel.snapshot} taken under the same configuration. */
+  restore(snapshot: ReadonlyMap<string, Float32Array>): void {
+    this.checkAlive();
+    const ids = this.parameters().map((p) => p.id);
+    if (ids.length !== snapshot.size || ids.some((id) => !snapshot.has(id))) {
+      throw new InvalidOptionError('snapshot', 'a snapshot of the current configuration', 'the parameters differ');
+    }
+    tf.tidy(() => {
+      for (const id of ids) {
+        const variable = this.variableById(id);
+        variable.assign(tf.tensor(snapshot.get(id)!, variable.shape));
+      }
+    });
+    this.emit('weights');
+  }
+
   /** Tells listeners that parameter values changed (called by training code after an update). */
   notifyWeightsChanged(): void {
     this.emit('weights');
