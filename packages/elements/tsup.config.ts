@@ -1,12 +1,16 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  // index registers nothing; define and lora-param-table are the side-effect entries named in
-  // package.json `sideEffects`. Shared code goes to chunks, so each class exists once.
+  // index registers nothing; define and the per-tag entries (lora-*.js) are the side-effect entries
+  // named in package.json `sideEffects`. Shared code goes to chunks, so each class exists once.
   entry: {
     index: 'src/index.ts',
     define: 'src/define.ts',
     'lora-param-table': 'src/lora-param-table.ts',
+    'lora-controls': 'src/lora-controls.ts',
+    'lora-matrix': 'src/lora-matrix.ts',
+    'lora-injection': 'src/lora-injection.ts',
+    'lora-graph': 'src/lora-graph.ts',
   },
   format: ['esm'],
   dts: true,

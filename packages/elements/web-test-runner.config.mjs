@@ -67,6 +67,21 @@ function tfjsPrebundle() {
   };
 }
 
+/**
+ * elkjs/lib/elk.bundled.js is a UMD/CommonJS file, so a browser importing it finds no default export
+ * (TOOLCHAIN pitfall 13). Wrap it as ESM with `module.exports` as the default; Vite and tsup need no help.
+ */
+const elkUmdToEsm = {
+  name: 'lora-viz-elk-umd-to-esm',
+  transform(context) {
+    if (/\/elkjs\/lib\/elk\.bundled\.js$/.test(context.path)) {
+      return {
+        body: `var module = { exports: {} }; var exports = module.exports;\n${context.body}\nexport default module.exports;\n`,
+      };
+    }
+  },
+};
+
 /** Counts individual tests (suites walked recursively) in every session. */
 function countTests(sessions) {
   const counts = { passed: 0, failed: 0, skipped: 0 };
@@ -106,6 +121,7 @@ export default {
     coreFromSource,
     tfjsPrebundle(),
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)), target: 'es2022' }),
+    elkUmdToEsm,
   ],
   browsers: [
     playwrightLauncher({

@@ -45,6 +45,39 @@ const LEDGER = {
   off: 'trainable params: 450 || all params: 450 || trainable%: 100.0000',
 };
 
+// The PEFT snippet of the LoRA Injection tab, written out by hand for two configurations (this is
+// the test of examples/demo/src/peft-snippet.ts: the demo has no unit-test runner of its own).
+//   default: r=4, α=8 on fc1, fc2: the rank4 ledger line above.
+//   custom:  r=2, α=16 on fc1, fc2, fc3 with rsLoRA: 2·(8+16) + 2·(16+16) + 2·(16+2) = 48 + 64 + 36 = 148
+//            trainable of 450 + 148 = 598 → 100·148/598 = 24.74916… → 24.7492 %
+const SNIPPET = {
+  default: [
+    'from peft import LoraConfig, get_peft_model',
+    '',
+    'config = LoraConfig(',
+    '    r=4,',
+    '    lora_alpha=8,',
+    '    target_modules=["fc1", "fc2"],',
+    ')',
+    'model = get_peft_model(model, config)',
+    'model.print_trainable_parameters()',
+    `# ${LEDGER.rank4}`,
+  ].join('\n'),
+  custom: [
+    'from peft import LoraConfig, get_peft_model',
+    '',
+    'config = LoraConfig(',
+    '    r=2,',
+    '    lora_alpha=16,',
+    '    target_modules=["fc1", "fc2", "fc3"],',
+    '    use_rslora=True,',
+    ')',
+    'model = get_peft_model(model, config)',
+    'model.print_trainable_parameters()',
+    '# trainable params: 148 || all params: 598 || trainable%: 24.7492',
+  ].join('\n'),
+};
+
 // ---------------------------------------------------------------- check bookkeeping
 
 // A reader that stops early (`… | head`) must not kill the run before it cleans up.
@@ -214,6 +247,18 @@ async function expectSummary(page, expected) {
   expectEqual(text, expected, 'sidebar summary');
 }
 
+async function expectSnippet(page, expected) {
+  const code = page.locator('#peft-snippet');
+  const deadline = Date.now() + 5_000;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = (await code.textContent()) ?? '';
+    if (text === expected) return;
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`PEFT snippet:\n--- expected\n${expected}\n--- got\n${text}`);
+}
+
 /** Share of pixels that differ clearly from the top-left one: a blank or failed render is ~0. */
 async function inkFraction(scratch, png) {
   return scratch.evaluate(async (base64) => {
@@ -326,13 +371,13 @@ async function run(url) {
       await page.keyboard.press('ArrowLeft');
       await page.keyboard.press('ArrowLeft');
       expectEqual(await rank.inputValue(), '2', 'slider value');
-      expectEqual((await page.locator('#rank-value').textContent())?.trim(), '2', 'shown rank');
+      expectEqual((await page.locator('lora-controls [part~="rank-value"]').textContent())?.trim(), '2', 'shown rank');
       await expectLedger(page, LEDGER.rank2);
       await expectSummary(page, '112 of 562 parameters train');
     });
 
     await check(
-      'LoRA switched off: full fine-tuning, rank slider disabled with a reason (.tmp/e2e/lora-off.png)',
+      'LoRA switched off: full fine-tuning, adapter settings disabled with a reason (.tmp/e2e/lora-off.png)',
       async () => {
         const toggle = page.getByRole('switch', { name: /lora/i });
         expect(await toggle.isChecked(), 'the LoRA switch should start on');
@@ -340,11 +385,14 @@ async function run(url) {
         expect(!(await toggle.isChecked()), 'the LoRA switch did not turn off');
         await expectLedger(page, LEDGER.off);
         await expectSummary(page, '450 of 450 parameters train');
-        const rank = page.locator('#rank');
-        expect(await rank.isDisabled(), 'the rank slider is not disabled');
-        expectEqual(await rank.getAttribute('aria-disabled'), 'true', 'aria-disabled of the rank slider');
-        expect(await page.locator('#rank-off-note').isVisible(), 'no visible reason for the disabled slider');
-        expectEqual((await page.locator('#lora-state').textContent())?.trim(), 'Off', 'switch state text');
+        expect(await page.getByRole('slider', { name: /rank/i }).isDisabled(), 'the rank slider is not disabled');
+        // The disabled settings name their reason (aria-describedby), and that reason is on screen.
+        const reason = await page.locator('lora-controls').evaluate((el) => {
+          const settings = el.shadowRoot.querySelector('[part~="settings"]');
+          const hint = el.shadowRoot.getElementById(settings.getAttribute('aria-describedby') ?? '');
+          return hint && hint.getClientRects().length > 0 ? hint.textContent.trim() : null;
+        });
+        expect(reason?.startsWith('Full fine-tuning'), `no visible reason for the disabled settings: ${reason}`);
         await mkdir(SHOT_DIR, { recursive: true });
         await saveShot(page, scratch, `${SHOT_DIR}lora-off.png`, VIEWPORT);
       },
@@ -353,7 +401,7 @@ async function run(url) {
     await check('LoRA switched on again: adapters come back at the chosen rank', async () => {
       await page.getByRole('switch', { name: /lora/i }).press('Space');
       await expectLedger(page, LEDGER.rank2);
-      expect(await page.locator('#rank').isEnabled(), 'the rank slider is still disabled');
+      expect(await page.getByRole('slider', { name: /rank/i }).isEnabled(), 'the rank slider is still disabled');
     });
 
     await check('#lora-injection on load selects LoRA Injection', async () => {
@@ -371,6 +419,136 @@ async function run(url) {
       }
     });
 
+    await check(
+      'Model Overview: <lora-graph> draws the shared model, follows LoRA off/on and the level switch',
+      async () => {
+        const fresh = await newPage(context);
+        try {
+          await openDemo(fresh, `${url}#model-overview`);
+          const graph = fresh.locator('#graph');
+          const nodeIds = () =>
+            graph.evaluate((el) => [...el.shadowRoot.querySelectorAll('[part~="node"]')].map((n) => n.dataset.nodeId));
+          const waitForNodes = async (predicate, what) => {
+            const deadline = Date.now() + 10_000;
+            let ids = [];
+            while (Date.now() < deadline) {
+              ids = await nodeIds();
+              if (ids.length > 0 && predicate(ids)) return ids;
+              await fresh.waitForTimeout(50);
+            }
+            throw new Error(`${what}; the graph's nodes are: ${ids.join(', ') || '(none)'}`);
+          };
+          const hasLora = (ids) => ids.some((id) => /\.lora_[AB]$/.test(id));
+          await waitForNodes(
+            (ids) => ['fc1.lora_A', 'fc1.lora_B', 'fc2.lora_A', 'fc2.lora_B'].every((id) => ids.includes(id)),
+            'no A and B nodes on fc1 and fc2 at the start',
+          );
+          expectEqual(await graph.getAttribute('level'), 'component', 'initial level');
+          await fresh.getByRole('switch', { name: /lora/i }).click();
+          await waitForNodes((ids) => !hasLora(ids), 'LoRA off, yet the graph still shows A or B');
+          await fresh.getByRole('switch', { name: /lora/i }).click();
+          await waitForNodes(hasLora, 'LoRA back on, yet the graph shows no A or B');
+          await fresh.getByRole('radio', { name: 'Neurons' }).check();
+          expectEqual(await graph.getAttribute('level'), 'neuron', 'level after choosing Neurons');
+          await waitForNodes((ids) => ids.includes('fc1:0'), 'no neuron nodes at the neuron level');
+          await fresh.getByRole('radio', { name: 'Components' }).check();
+          await waitForNodes((ids) => ids.includes('fc1.weight'), 'no component nodes after going back');
+        } finally {
+          await fresh.close();
+        }
+      },
+    );
+
+    await check(
+      'LoRA Injection: <lora-injection> shows five matrices (W, A, B, ΔW, W_eff) that follow the rank',
+      async () => {
+        const fresh = await newPage(context);
+        try {
+          await openDemo(fresh, `${url}#lora-injection`);
+          const injection = fresh.locator('#injection');
+          const read = () =>
+            injection.evaluate((el) =>
+              [...el.shadowRoot.querySelectorAll('[part~="matrix"]')].map((m) => ({
+                part: m.getAttribute('part'),
+                shape: m.shadowRoot?.querySelector('[part~="shape"]')?.textContent?.trim() ?? null,
+                drawn: (m.shadowRoot?.querySelector('canvas')?.width ?? 0) > 0,
+              })),
+            );
+          const deadline = Date.now() + 10_000;
+          let matrices = [];
+          while (Date.now() < deadline) {
+            matrices = await read();
+            if (matrices.length === 5 && matrices.every((m) => m.drawn)) break;
+            await fresh.waitForTimeout(50);
+          }
+          // Compared as sets: the panel's layout order (B above ΔW, A on top) is the element's business.
+          expectEqual(
+            matrices.map((m) => m.part).sort(),
+            ['matrix matrix-a', 'matrix matrix-b', 'matrix matrix-delta', 'matrix matrix-effective', 'matrix matrix-w'],
+            'the five matrices',
+          );
+          expect(
+            matrices.every((m) => m.drawn),
+            `a matrix is not drawn: ${JSON.stringify(matrices)}`,
+          );
+          const shapeOf = async (name) => (await read()).find((m) => m.part === `matrix matrix-${name}`)?.shape;
+          expectEqual(await shapeOf('a'), '4 × 8', 'shape of A on fc1 at r = 4');
+          const rank = fresh.getByRole('slider', { name: /rank/i });
+          await rank.focus();
+          await fresh.keyboard.press('ArrowLeft');
+          await fresh.keyboard.press('ArrowLeft');
+          await fresh.waitForFunction(() => {
+            const el = document.querySelector('#injection');
+            const a = el?.shadowRoot?.querySelector('[part~="matrix-a"]');
+            return a?.shadowRoot?.querySelector('[part~="shape"]')?.textContent?.trim() === '2 × 8';
+          });
+          expectEqual(await shapeOf('b'), '16 × 2', 'shape of B on fc1 at r = 2');
+        } finally {
+          await fresh.close();
+        }
+      },
+    );
+
+    await check('tabs 1 and 2 are built: no "Not built yet" notice left in them', async () => {
+      for (const slug of ['model-overview', 'lora-injection']) {
+        const text = await page.locator(`#panel-${slug}`).textContent();
+        expect(!/not built yet/i.test(text ?? ''), `#panel-${slug} still says "Not built yet"`);
+      }
+    });
+
+    await check(
+      'PEFT snippet follows the controls (default; r=2, α=16, fc1–fc3, rsLoRA) and Copy copies it',
+      async () => {
+        await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
+        const fresh = await newPage(context);
+        try {
+          await openDemo(fresh, `${url}#lora-injection`);
+          await expectSnippet(fresh, SNIPPET.default);
+          const rank = fresh.getByRole('slider', { name: /rank/i });
+          await rank.focus();
+          await fresh.keyboard.press('ArrowLeft');
+          await fresh.keyboard.press('ArrowLeft');
+          const alpha = fresh.getByRole('spinbutton', { name: /alpha/i });
+          await alpha.fill('16');
+          await alpha.press('Tab'); // commits (change), as a person leaving the field does
+          await fresh.getByRole('group', { name: 'Target layers' }).getByRole('checkbox', { name: /fc3/ }).check();
+          await fresh.getByRole('checkbox', { name: /rsLoRA/ }).check();
+          await expectSnippet(fresh, SNIPPET.custom);
+          await expectLedger(fresh, 'trainable params: 148 || all params: 598 || trainable%: 24.7492');
+          const effect = (await fresh.locator('#rank-alpha-effect').textContent()) ?? '';
+          expect(effect.includes('α/√r'), `the rank-and-alpha sentence ignores rsLoRA: ${effect}`);
+
+          await fresh.getByRole('button', { name: /copy/i }).click();
+          await fresh.waitForFunction(() => document.getElementById('copy-status')?.textContent === 'Copied');
+          expectEqual(await fresh.getByRole('status').filter({ hasText: 'Copied' }).count(), 1, 'announced status');
+          const copied = await fresh.evaluate(() => navigator.clipboard.readText());
+          expectEqual(copied, SNIPPET.custom, 'clipboard text');
+        } finally {
+          await fresh.close();
+        }
+      },
+    );
+
     await mkdir(SHOT_DIR, { recursive: true });
     for (const [slug, name] of TABS) {
       await check(`screenshot of ${name} (.tmp/e2e/${slug}.png, 1280×900)`, async () => {
@@ -386,22 +564,28 @@ async function run(url) {
       });
     }
 
-    await check('dark mode: Model Overview in a dark theme (.tmp/e2e/model-overview-dark.png)', async () => {
-      const dark = await newPage(context);
-      try {
-        await dark.emulateMedia({ colorScheme: 'dark' });
-        await openDemo(dark, `${url}#model-overview`);
-        await expectLedger(dark, LEDGER.rank4);
-        const luminance = await dark.evaluate(() => {
-          const [r, g, b] = getComputedStyle(document.documentElement).backgroundColor.match(/\d+/g).map(Number);
-          return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
-        });
-        expect(luminance < 0.2, `page background is not dark (relative luminance ${luminance.toFixed(2)})`);
-        await saveShot(dark, scratch, `${SHOT_DIR}model-overview-dark.png`, VIEWPORT);
-      } finally {
-        await dark.close();
-      }
-    });
+    for (const [slug, name] of TABS.slice(0, 2)) {
+      await check(`dark mode: ${name} in a dark theme (.tmp/e2e/${slug}-dark.png, and -full pages)`, async () => {
+        const dark = await newPage(context);
+        try {
+          await dark.emulateMedia({ colorScheme: 'dark' });
+          await openDemo(dark, `${url}#${slug}`);
+          await expectLedger(dark, LEDGER.rank4);
+          const luminance = await dark.evaluate(() => {
+            const [r, g, b] = getComputedStyle(document.documentElement).backgroundColor.match(/\d+/g).map(Number);
+            return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+          });
+          expect(luminance < 0.2, `page background is not dark (relative luminance ${luminance.toFixed(2)})`);
+          await saveShot(dark, scratch, `${SHOT_DIR}${slug}-dark.png`, VIEWPORT);
+          // The whole tab, for review: the viewport shot above shows only its top.
+          await dark.screenshot({ fullPage: true, path: `${SHOT_DIR}${slug}-dark-full.png` });
+          await dark.emulateMedia({ colorScheme: 'light' });
+          await dark.screenshot({ fullPage: true, path: `${SHOT_DIR}${slug}-full.png` });
+        } finally {
+          await dark.close();
+        }
+      });
+    }
 
     await check('narrow screen: sidebar stacks above the tabs (.tmp/e2e/model-overview-narrow.png)', async () => {
       const narrowSize = { width: 390, height: 844 };

@@ -1,10 +1,20 @@
 import './styles.css';
 import '@lora-viz/elements/define.js';
-import { createMlp } from '@lora-viz/core';
-import type { LoraParamTable } from '@lora-viz/elements';
+import { attachLora, createMlp, type LoraModel } from '@lora-viz/core';
 import { renderArchitecture } from './architecture.js';
-import { setUpLoraControls } from './lora-controls.js';
+import { setUpInjectionTab } from './injection-tab.js';
+import { setUpGraphLevel } from './overview-tab.js';
+import { setUpSidebar } from './sidebar.js';
 import { setUpTabs } from './tabs.js';
+
+/** Every element of the page that shows the shared model, by selector, with its tag. */
+const MODEL_VIEWS = [
+  ['#lora-controls', 'lora-controls'],
+  ['#graph', 'lora-graph'],
+  ['#param-table', 'lora-param-table'],
+  ['#injection', 'lora-injection'],
+  ['#injection-ledger', 'lora-param-table'],
+] as const;
 
 function required<T extends Element>(selector: string, type: abstract new () => T): T {
   const el = document.querySelector(selector);
@@ -20,22 +30,32 @@ function showStartupFailure(error: unknown): void {
   document.body.prepend(banner);
 }
 
+/** Gives every view the shared model, after checking that define.js registered its tag. */
+function bindViews(model: LoraModel): void {
+  for (const [selector, tag] of MODEL_VIEWS) {
+    // define.js ran (static import) before this module's body, so a missing tag means it was lost,
+    // e.g. dropped by a bundler as side-effect free: say so instead of showing an empty panel.
+    if (customElements.get(tag) === undefined) {
+      throw new Error(`<${tag}> is not registered: @lora-viz/elements/define.js did not define it.`);
+    }
+    const view = required(selector, HTMLElement) as HTMLElement & { model?: LoraModel };
+    if (view.localName !== tag) throw new Error(`demo: ${selector} should be a <${tag}>.`);
+    view.model = model;
+  }
+}
+
 function start(): void {
   // One model for the whole page: every tab and the sidebar show this same network.
   const model = createMlp({ task: 'sentiment', seed: 0 });
+  // The page opens with LoRA on (r = 4, α = 8 on fc1 and fc2); the sidebar's controls show it.
+  attachLora(model, { r: 4, alpha: 8, targetModules: ['fc1', 'fc2'] });
 
   setUpTabs(required('[role="tablist"]', HTMLElement));
   renderArchitecture(required('#architecture', HTMLOListElement), model.spec);
-  setUpLoraControls(required('.sidebar', HTMLElement), model);
-
-  // define.js ran (static import) before this module's body, so a missing tag means it was lost,
-  // e.g. dropped by a bundler as side-effect free: say so instead of showing an empty panel.
-  if (customElements.get('lora-param-table') === undefined) {
-    throw new Error('<lora-param-table> is not registered: @lora-viz/elements/define.js did not define it.');
-  }
-  const table: LoraParamTable | null = document.querySelector('#panel-model-overview lora-param-table');
-  if (!table) throw new Error('demo: <lora-param-table> is missing from index.html.');
-  table.model = model;
+  bindViews(model);
+  setUpSidebar(required('.sidebar', HTMLElement), model);
+  setUpGraphLevel(required('#graph-level', HTMLFieldSetElement), required('#graph', HTMLElement));
+  setUpInjectionTab(required('#panel-lora-injection', HTMLElement), model);
 
   // Lets the end-to-end test (and anyone curious) know the page is wired up.
   document.documentElement.dataset['ready'] = 'true';

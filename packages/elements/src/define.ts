@@ -4,9 +4,17 @@
  *
  * @packageDocumentation
  */
+import { LoraControls } from './controls/lora-controls.js';
 import { LoraParamTable } from './param-table/lora-param-table.js';
+import { LoraInjection } from './injection/lora-injection.js';
+import { LoraMatrix } from './matrix/lora-matrix.js';
+import { LoraGraph } from './graph/lora-graph.js';
 import { defineElement } from './shared/define-element.js';
 
 // Each entry calls defineElement itself (rather than importing the per-tag entries) so that the
 // registering code stays in the files package.json lists under `sideEffects`, never in a shared chunk.
 defineElement('lora-param-table', LoraParamTable);
+defineElement('lora-controls', LoraControls);
+defineElement('lora-matrix', LoraMatrix);
+defineElement('lora-injection', LoraInjection);
+defineElement('lora-graph', LoraGraph);

@@ -6,4 +6,13 @@
  * @packageDocumentation
  */
 export { LoraParamTable } from './param-table/lora-param-table.js';
+export { LoraControls, type LoraControlsConfig, type RankCoupling } from './controls/lora-controls.js';
+export { LoraMatrix } from './matrix/lora-matrix.js';
+export { LoraInjection, type LayerChangeDetail, type ScaleMode } from './injection/lora-injection.js';
+export {
+  LoraGraph,
+  NEURON_EDGE_LIMIT,
+  type LoraGraphLayoutDetail,
+  type LoraNodeSelectDetail,
+} from './graph/lora-graph.js';
 export { ModelController, type ModelControllerOptions } from './controllers/model-controller.js';
