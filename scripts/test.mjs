@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `pnpm test`: every check of the repo, in order: build, lint, typecheck, core tests (vitest, Node),
+// `pnpm test`: every check of the repo, in order: build, lint, typecheck, generated docs, core tests (vitest, Node),
 // element tests (@web/test-runner, headless Chromium), then the demo built and driven end to end in
 // Chromium. Every step runs even when an earlier one failed, so one run shows all problems. The last
 // line sums the tests of all runners as "N passed, N failed"; the exit code is non-zero on any failure.
@@ -64,6 +64,9 @@ async function step(name, fn) {
 await step('build packages', async () => ({ ok: (await run('pnpm', ['build'])).code === 0 }));
 await step('lint (eslint + prettier)', async () => ({ ok: (await run('pnpm', ['lint'])).code === 0 }));
 await step('typecheck', async () => ({ ok: (await run('pnpm', ['typecheck'])).code === 0 }));
+await step('docs generated from code are up to date', async () => ({
+  ok: (await run('pnpm', ['docs:check'])).code === 0,
+}));
 
 await step('core: vitest', async () => {
   const report = join(tmp, 'vitest.json');

@@ -7,20 +7,15 @@
 // line, and exits 1 when any check failed. Screenshots go to <repo>/.tmp/e2e/ for review.
 // Environment: CHROMIUM_PATH (default /usr/bin/chromium).
 
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../../scripts/chromium.mjs';
+import { freePort, startPreview, stopPreview, waitForServer } from './preview-server.mjs';
 
-const DEMO_DIR = fileURLToPath(new URL('..', import.meta.url));
 const REPO_DIR = fileURLToPath(new URL('../../..', import.meta.url));
 const DIST_INDEX = fileURLToPath(new URL('../dist/index.html', import.meta.url));
-// The JS entry of vite, run by node itself (not through the .bin shell shim or pnpm), so the
-// child we spawn *is* the server and killing it stops the server (TOOLCHAIN pitfall 19).
-const VITE_BIN = fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url));
 const SHOT_DIR = fileURLToPath(new URL('../../../.tmp/e2e/', import.meta.url));
 
 const VIEWPORT = { width: 1280, height: 900 };
@@ -112,60 +107,6 @@ function expectEqual(actual, expected, what) {
 }
 
 // ---------------------------------------------------------------- the preview server
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-function startPreview(port) {
-  const child = spawn(process.execPath, [VITE_BIN, 'preview', '--port', String(port), '--strictPort'], {
-    cwd: DEMO_DIR,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
-  });
-  // Last resort: whatever ends this process (an uncaught error included) takes the server with it.
-  process.once('exit', () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  return { child, output: () => output };
-}
-
-async function waitForServer(url, server, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.child.exitCode !== null || server.child.signalCode !== null) {
-      throw new Error(`vite preview exited early (code ${server.child.exitCode}):\n${server.output()}`);
-    }
-    try {
-      const response = await fetch(url);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`vite preview did not answer at ${url} within ${timeoutMs} ms:\n${server.output()}`);
-}
-
-async function stopPreview(server) {
-  const { child } = server;
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 3_000);
-  await exited;
-  clearTimeout(timer);
-}
 
 // ---------------------------------------------------------------- page helpers
 
@@ -280,7 +221,36 @@ async function inkFraction(scratch, png) {
   }, png.toString('base64'));
 }
 
+/** Waits until every element of the page has finished rendering (graph layouts included). */
+async function settleElements(page) {
+  await page.evaluate(async () => {
+    const elements = [...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('lora-'));
+    await Promise.all(elements.map((el) => el.updateComplete));
+    // Let entry transitions (e.g. the graph fading in) finish before pixels are taken; they may start
+    // a frame after the render, so poll until none runs.
+    // document.getAnimations() leaves out shadow trees, so ask every shadow root too.
+    const running = () => {
+      const roots = [
+        document,
+        ...[...document.querySelectorAll('*')].flatMap((el) => (el.shadowRoot ? [el.shadowRoot] : [])),
+      ];
+      const nested = (root) =>
+        [...root.querySelectorAll('*')].flatMap((el) =>
+          el.shadowRoot ? [el.shadowRoot, ...nested(el.shadowRoot)] : [],
+        );
+      const all = new Set([...roots, ...roots.flatMap((root) => nested(root))]);
+      return [...all].flatMap((root) => root.getAnimations()).filter((a) => a.playState === 'running');
+    };
+    const deadline = performance.now() + 3000;
+    do {
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
+      await Promise.all(running().map((a) => a.finished.catch(() => undefined)));
+    } while (running().length > 0 && performance.now() < deadline);
+  });
+}
+
 async function saveShot(page, scratch, file, size) {
+  await settleElements(page);
   const png = await page.screenshot({ fullPage: false });
   await writeFile(file, png);
   const { ink, width, height } = await inkFraction(scratch, png);
@@ -578,6 +548,7 @@ async function run(url) {
           expect(luminance < 0.2, `page background is not dark (relative luminance ${luminance.toFixed(2)})`);
           await saveShot(dark, scratch, `${SHOT_DIR}${slug}-dark.png`, VIEWPORT);
           // The whole tab, for review: the viewport shot above shows only its top.
+          await settleElements(dark);
           await dark.screenshot({ fullPage: true, path: `${SHOT_DIR}${slug}-dark-full.png` });
           await dark.emulateMedia({ colorScheme: 'light' });
           await dark.screenshot({ fullPage: true, path: `${SHOT_DIR}${slug}-full.png` });

@@ -121,6 +121,7 @@ function sameConfig(a: LoraControlsConfig, b: LoraControlsConfig): boolean {
  * `lora-config-change`. Invalid input (no target layer, an alpha that is not a number) is explained
  * next to its control and applies nothing; what was typed stays. Nothing is ever thrown.
  *
+ * @tagname lora-controls
  * @summary LoRA on/off, rank, alpha, rsLoRA, targets, modules to save and init for a shared model.
  *
  * @event lora-config-change - The user committed a change (`change`, not each `input`); `detail` is

@@ -181,6 +181,7 @@ const ICON_DOWNLOAD = svg`<path class="stroke" d="M8 2.5v8M4.5 7 8 10.5 11.5 7M3
  * Every node element carries `data-node-id` (core's node id) and every edge `data-edge-id`, in the
  * shadow DOM and in exported SVG, so scripts and tests can find them.
  *
+ * @tagname lora-graph
  * @summary A model's graph with LoRA roles, zoom, keyboard focus, hover cards and SVG/PNG export.
  *
  * @event lora-node-select - The user selected a node (click, Enter or Space). `detail: { id, node }`.

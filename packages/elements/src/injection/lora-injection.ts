@@ -100,6 +100,7 @@ function parseInit(text: string): InitLoraWeights | undefined {
  * Keyboard: the layer selector and the colour-scale radios are native controls; each heatmap is one
  * tab stop whose arrow keys read its cells aloud (see `<lora-matrix>`).
  *
+ * @tagname lora-injection
  * @summary LoRA injection panel: W + s·B·A = W_eff as heatmaps, ΔW's singular values, break-even rank.
  *
  * @event {CustomEvent<LayerChangeDetail>} lora-layer-change - The user picked another layer in the

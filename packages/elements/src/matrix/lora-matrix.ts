@@ -100,6 +100,7 @@ const ICONS: Record<string, TemplateResult> = {
  * Colours are re-read whenever the tokens' computed values change (a class on the page, the colour
  * scheme, forced colours), so the canvas follows the page's theme without a call.
  *
+ * @tagname lora-matrix
  * @summary Heatmap of a matrix with a diverging colour scale, legend, tooltip and keyboard reading.
  *
  * @slot label - Rich text for the visible label (e.g. `W<sub>eff</sub>`); the `label` attribute

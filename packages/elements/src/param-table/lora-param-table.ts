@@ -53,6 +53,7 @@ const NONE = html`<span aria-hidden="true">—</span><span class="visually-hidde
  * are ignored, and the page's model is followed live and never disposed by the element. Unusable
  * attribute values show an alert naming the attribute and what it accepts; nothing is thrown.
  *
+ * @tagname lora-param-table
  * @summary Parameter ledger (frozen, LoRA, trainable, total) with PEFT's trainable-parameters line.
  *
  * @csspart table - The `<table>`.
