@@ -19,7 +19,7 @@ if (typeof host.process?.versions?.node === 'string') {
 export { tf };
 export { createRng, hashString, MAX_SEED, type Rng } from './util/prng.js';
 export { InvalidOptionError } from './model/errors.js';
-export { TASKS, TASK_OUTPUT_SIZE, isTaskName, type TaskName } from './model/tasks.js';
+export { TASKS, TASK_CLASSES, TASK_OUTPUT_SIZE, isTaskName, type TaskName } from './model/tasks.js';
 export { LAYER_NAMES, breakEvenRank, isLayerName, type LayerName, type LayerShape } from './model/layers.js';
 export {
   MAX_RANK,

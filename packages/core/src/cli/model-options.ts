@@ -1,4 +1,4 @@
-import { MAX_SEED, type LoraOptions, type MlpOptions } from '../index.js';
+import { MAX_RANK, MAX_SEED, type LoraOptions, type MlpOptions } from '../index.js';
 import { UsageError } from './usage-error.js';
 import { parseInit, parseInteger, parseLayerList, parseNumber, parseTask } from './values.js';
 
@@ -9,10 +9,6 @@ export interface CliModelOptions {
   /** Options of `attachLora`, or `null` for the plain model (`--no-lora`). */
   readonly lora: LoraOptions | null;
 }
-
-// Hidden sizes stop at 4096, so no layer reaches a rank above that: a larger r only adds wasted
-// parameters, and a huge one would exhaust memory before core could report anything.
-const MAX_RANK = 4096;
 
 /**
  * Reads the model options shared by every command from parsed options, validating each value.

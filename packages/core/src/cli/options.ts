@@ -1,7 +1,7 @@
 import { LAYER_NAMES, TASKS } from '../index.js';
 
 /** The commands of `lora-viz`, in the order the help lists them. */
-export const COMMANDS = ['params', 'forward', 'graph'] as const;
+export const COMMANDS = ['params', 'forward', 'graph', 'trace'] as const;
 
 /** One of {@link COMMANDS}. */
 export type CommandName = (typeof COMMANDS)[number];
@@ -84,7 +84,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   {
     name: '--input',
     value: 'V1,...,VN',
-    commands: ['forward'],
+    commands: ['forward', 'trace'],
     help: 'input vector, N = --input-dim numbers',
   },
   {
@@ -100,6 +100,24 @@ export const OPTIONS: readonly OptionSpec[] = [
     help: 'component (W, b, A, B, ΔW per layer) or neuron (one node per neuron) (default component)',
   },
   { name: '--loss', value: null, commands: ['graph'], help: "add the task's loss node after the output" },
+  {
+    name: '--phase',
+    value: 'P',
+    commands: ['trace'],
+    help: 'forward|backward|step: which events to print (default step: all of them)',
+  },
+  {
+    name: '--label',
+    value: 'L',
+    commands: ['trace'],
+    help: 'class of the sample (sentiment, classification): a class name or index',
+  },
+  { name: '--target', value: 'V1,...,V4', commands: ['trace'], help: 'the 4 targets of the sample (regression)' },
+  { name: '--pair', value: 'V1,...,VN', commands: ['trace'], help: 'the second input of the pair (similarity)' },
+  { name: '--score', value: 'S', commands: ['trace'], help: 'similarity of the pair, 0..1 (similarity)' },
+  { name: '--steps', value: 'N', commands: ['trace'], help: 'training steps to record, 1..1000 (default 1)' },
+  { name: '--lr', value: 'X', commands: ['trace'], help: 'learning rate, positive (default 0.1)' },
+  { name: '--optimizer', value: 'O', commands: ['trace'], help: 'sgd|adam (default sgd)' },
 ];
 
 /** The spec of an option by its name (`--rank`), or `undefined` for an unknown one. */

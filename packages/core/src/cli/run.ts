@@ -5,6 +5,7 @@ import type { CommandResult } from './command-result.js';
 import { usageErrorFromCore } from './core-error.js';
 import { forwardCommand } from './forward-command.js';
 import { graphCommand } from './graph-command.js';
+import { traceCommand } from './trace-command.js';
 import type { CommandName } from './options.js';
 import { paramsCommand } from './params-command.js';
 import { usage } from './usage.js';
@@ -17,6 +18,7 @@ const RUN: Readonly<Record<CommandName, (options: ReadonlyMap<string, string | t
   params: paramsCommand,
   forward: forwardCommand,
   graph: graphCommand,
+  trace: traceCommand,
 };
 
 /** Exit code of a successful run. */

@@ -4,6 +4,7 @@ const SUMMARY: Readonly<Record<CommandName, string>> = {
   params: "PEFT's trainable-parameter line (--json: the per-layer ledger)",
   forward: "run one input through the model in eval mode (--json: every layer's numbers too)",
   graph: 'the model as nodes and edges with roles (--json: the graph data elements draw)',
+  trace: 'record real training steps on one sample as forward/backward events (--json: graph + events)',
 };
 
 function table(rows: readonly (readonly [string, string])[]): string[] {

@@ -86,12 +86,12 @@ export function parseInit(flag: string, text: string): boolean | 'gaussian' {
 }
 
 /**
- * Parses a vector of exactly `length` comma-separated finite numbers.
+ * Parses a vector of exactly `length` comma-separated finite numbers (`unit` says what each one is).
  *
  * @throws UsageError naming `flag`, the expected length and the first bad item.
  */
-export function parseVector(flag: string, text: string, length: number): number[] {
-  const accepted = `${length} comma-separated finite numbers, one per input feature`;
+export function parseVector(flag: string, text: string, length: number, unit = 'one per input feature'): number[] {
+  const accepted = `${length} comma-separated finite numbers, ${unit}`;
   const items = text.split(',');
   const values: number[] = [];
   for (const [i, item] of items.entries()) {

@@ -16,3 +16,9 @@ export const TASK_OUTPUT_SIZE: Readonly<Record<TaskName, number>> = Object.freez
 export function isTaskName(value: unknown): value is TaskName {
   return typeof value === 'string' && (TASKS as readonly string[]).includes(value);
 }
+
+/** Class names of the classification tasks, in output order (index i is logit i). */
+export const TASK_CLASSES: Readonly<Partial<Record<TaskName, readonly string[]>>> = Object.freeze({
+  sentiment: Object.freeze(['negative', 'positive']),
+  classification: Object.freeze(['news', 'review', 'question', 'comment']),
+});
