@@ -29,7 +29,11 @@ if (analyze.status !== 0) {
   process.stderr.write(`${analyze.stdout}${analyze.stderr}docs: the custom-elements analyzer failed\n`);
   process.exit(1);
 }
-const generated = readFileSync(join(analyzeDir, 'custom-elements.json'), 'utf8');
+// The analyzer lists modules in directory-read order, which differs between checkouts: sort them.
+const analyzed = JSON.parse(readFileSync(join(analyzeDir, 'custom-elements.json'), 'utf8'));
+analyzed.modules.sort((a, b) => a.path.localeCompare(b.path));
+const generated = `${JSON.stringify(analyzed, null, 2)}\n`;
+if (!check) writeFileSync(manifestPath, generated);
 let stale = 0;
 if (check && (!existsSync(manifestPath) || readFileSync(manifestPath, 'utf8') !== generated)) {
   stale += 1;

@@ -25,6 +25,8 @@ import {
   type DraftCheck,
 } from './draft.js';
 import { styles } from './lora-controls.styles.js';
+import { visuallyHidden } from '../shared/shared.styles.js';
+import { numberOr, textOr } from '../shared/attribute-converters.js';
 
 /** What `<lora-controls>` configures: whether LoRA is on, and the options of its adapter. */
 export interface LoraControlsConfig {
@@ -85,14 +87,6 @@ interface Seen {
   readonly model: LoraModel;
   readonly active: string | null;
   readonly spec: AdapterSpec | undefined;
-}
-
-function numberOr(fallback: number) {
-  return { fromAttribute: (text: string | null): number => (text === null ? fallback : Number(text)) };
-}
-
-function textOr(fallback: string) {
-  return { fromAttribute: (text: string | null): string => text ?? fallback };
 }
 
 function listOf(names: readonly string[]): string {
@@ -168,7 +162,7 @@ function sameConfig(a: LoraControlsConfig, b: LoraControlsConfig): boolean {
  * </script>
  */
 export class LoraControls extends LitElement {
-  static override styles = styles;
+  static override styles = [styles, visuallyHidden];
 
   /** The model to configure and follow; without one the controls only fire events. Never disposed here. */
   @property({ attribute: false }) model?: LoraModel;

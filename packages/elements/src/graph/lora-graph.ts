@@ -3,8 +3,6 @@ import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import {
-  attachLora,
-  createMlp,
   describeGraph,
   describeLayer,
   type GraphEdge,
@@ -14,8 +12,9 @@ import {
   type LoraModel,
   type ModelGraph,
 } from '@lora-viz/core';
-import { ModelController } from '../controllers/model-controller.js';
-import { parseModelAttributes, type AttributeProblem, type ModelAttributeValues } from '../shared/model-attributes.js';
+import { OwnModelController } from '../controllers/own-model-controller.js';
+import type { AttributeProblem } from '../shared/model-attributes.js';
+import { renderProblems } from '../shared/render-problems.js';
 import { ROLE_GLYPHS } from './cues.js';
 import {
   NEURON_LEGEND,
@@ -44,12 +43,11 @@ import {
 } from './heatmap.js';
 import { layoutComponentGraph, topologyKey, type GraphLayout, type NodePlacement } from './layout.js';
 import { styles } from './lora-graph.styles.js';
+import { visuallyHidden } from '../shared/shared.styles.js';
+import { numberOr, textOr } from '../shared/attribute-converters.js';
 import { KEY_MOVES, moveFocus, readingOrder } from './navigation.js';
 import { layoutNeuronGraph, NEURON_RADIUS, neuronEdgeCount } from './neuron-layout.js';
 import { ensureVisible, fitView, IDENTITY_VIEW, panBy, toViewport, zoomAt, type Size, type View } from './view.js';
-
-/** The attributes from which the element builds its own model; a change rebuilds it. */
-const OWN_MODEL_PROPERTIES = ['task', 'lora', 'rank', 'alpha', 'targets'] as const;
 
 /** Above this many edges the neuron level is refused: one SVG element per weight would stall the page. */
 export const NEURON_EDGE_LIMIT = 12_000;
@@ -92,14 +90,6 @@ function neuronParameters(node: GraphNode, shown: Shown): string | null {
   const saved = shown.model.parameters().some((p) => p.id === `${node.layer}.modules_to_save.weight`);
   const state = shown.graph.adapter === null ? 'trainable' : saved ? 'a trainable copy' : 'frozen';
   return `${formatCount(inputs)} incoming weights and 1 bias (${state})`;
-}
-
-/** Attribute converters that restore the default when the attribute is removed. */
-function numberOr(fallback: number) {
-  return { fromAttribute: (text: string | null): number => (text === null ? fallback : Number(text)) };
-}
-function textOr(fallback: string) {
-  return { fromAttribute: (text: string | null): string => text ?? fallback };
 }
 
 interface Shown {
@@ -229,7 +219,7 @@ const ICON_DOWNLOAD = svg`<path class="stroke" d="M8 2.5v8M4.5 7 8 10.5 11.5 7M3
  * <lora-graph level="neuron" lora></lora-graph>
  */
 export class LoraGraph extends LitElement {
-  static override styles = styles;
+  static override styles = [styles, visuallyHidden];
 
   /** The model to draw, followed live; when unset, the element builds its own from its attributes. */
   @property({ attribute: false }) model?: LoraModel;
@@ -268,9 +258,6 @@ export class LoraGraph extends LitElement {
   @state() private layoutError: string | null = null;
   @state() private announcement = '';
 
-  private ownModel: LoraModel | undefined;
-  private ownModelStale = true;
-  private attributeProblems: readonly AttributeProblem[] = [];
   private notice: string | null = null;
   private graphMemo:
     { model: LoraModel; revision: number; level: GraphLevel; loss: boolean; graph: ModelGraph | null } | undefined;
@@ -296,8 +283,13 @@ export class LoraGraph extends LitElement {
   /** The host's font family, to measure labels; read on first use after each connection. */
   private font: string | undefined;
 
-  // Subscribes to whichever model is shown; a change of the model redraws the graph.
-  private readonly tracked = new ModelController(this, () => this.model ?? this.ownModel);
+  // Builds the own model from the attributes while the page gives none, and follows whichever model is
+  // shown: a change of the model redraws the graph.
+  private readonly own = new OwnModelController(this, {
+    pageModel: () => this.model,
+    values: () => ({ task: this.task, lora: this.lora, rank: this.rank, alpha: this.alpha, targets: this.targets }),
+    properties: ['task', 'lora', 'rank', 'alpha', 'targets'],
+  });
 
   /**
    * Number of ELK layouts this element has run: diagnostic, for tests and performance checks. Changes
@@ -309,8 +301,6 @@ export class LoraGraph extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // The own model is disposed on disconnect; moving the element in the page rebuilds it.
-    if (this.model === undefined && this.ownModel === undefined) this.requestUpdate();
     if (this.hasUpdated) this.observeViewport();
     this.font = undefined; // the page's font may differ where the element was moved
     this.failedLayout = undefined;
@@ -325,7 +315,6 @@ export class LoraGraph extends LitElement {
     clearTimeout(this.hideTimer);
     this.drag = undefined;
     this.panning = false;
-    this.disposeOwnModel();
   }
 
   /** Resolves after the element has rendered and any layout it is waiting for has been drawn. */
@@ -381,23 +370,16 @@ export class LoraGraph extends LitElement {
   }
 
   private willUpdateGraph(changed: PropertyValues<this>): void {
-    if (this.model !== undefined) {
-      this.disposeOwnModel();
-      this.attributeProblems = [];
-    } else {
-      if (OWN_MODEL_PROPERTIES.some((name) => changed.has(name))) this.ownModelStale = true;
-      // Never build while disconnected: nothing would dispose the model.
-      if (this.isConnected && (this.ownModelStale || this.ownModel === undefined)) this.rebuildOwnModel();
-    }
+    this.own.update(changed);
     const level = this.level as string;
     const levelProblem: AttributeProblem[] =
       level === 'component' || level === 'neuron'
         ? []
         : [{ attribute: 'level', value: level, accepted: 'component or neuron' }];
-    this.problems = [...this.attributeProblems, ...levelProblem];
+    this.problems = [...this.own.problems, ...levelProblem];
     this.notice = null;
 
-    const model = this.model ?? this.ownModel;
+    const model = this.own.model;
     if (this.problems.length > 0 || model === undefined || model.disposed) {
       if (this.model?.disposed) this.notice = 'This model has been disposed; give the element a new one.';
       this.shown = undefined;
@@ -514,51 +496,6 @@ export class LoraGraph extends LitElement {
     this.layouts.delete(key);
     this.layouts.set(key, layout);
     while (this.layouts.size > LAYOUT_CACHE_SIZE) this.layouts.delete(this.layouts.keys().next().value!);
-  }
-
-  private rebuildOwnModel(): void {
-    this.disposeOwnModel();
-    this.ownModelStale = false;
-    const values: ModelAttributeValues = {
-      task: this.task,
-      lora: this.lora,
-      rank: this.rank,
-      alpha: this.alpha,
-      targets: this.targets,
-    };
-    const parsed = parseModelAttributes(values, (name) => this.attributeText(name));
-    if (!parsed.ok) {
-      this.attributeProblems = parsed.problems;
-      return;
-    }
-    const model = createMlp(parsed.mlp);
-    try {
-      if (parsed.lora) attachLora(model, parsed.lora);
-    } catch (error) {
-      // parseModelAttributes ran the same checks; this is a safety net, not an expected path.
-      model.dispose();
-      this.attributeProblems = [
-        { attribute: 'lora', value: '', accepted: error instanceof Error ? error.message : String(error) },
-      ];
-      return;
-    }
-    this.attributeProblems = [];
-    this.ownModel = model;
-  }
-
-  /** The attribute as written, if it is where the current value came from (not a later property set). */
-  private attributeText(name: keyof ModelAttributeValues): string | null {
-    const text = this.getAttribute(name);
-    if (text === null) return null;
-    const fromText = name === 'rank' || name === 'alpha' ? Number(text) : text;
-    return Object.is(fromText, this[name]) ? text : null;
-  }
-
-  private disposeOwnModel(): void {
-    const model = this.ownModel;
-    this.ownModel = undefined;
-    this.ownModelStale = true;
-    model?.dispose();
   }
 
   // ------------------------------------------------------------------ viewport, zoom and pan
@@ -751,7 +688,7 @@ export class LoraGraph extends LitElement {
     // Listeners sit on the viewport <div>, not the <svg>: Chromium makes an SVG element with focus
     // listeners a tab stop of its own, which would put an extra stop before the nodes.
     return html`
-      ${this.renderProblems()}
+      ${renderProblems('Cannot draw the graph', this.problems, 'message error')}
       <div
         part="viewport"
         class=${this.panning ? 'viewport panning' : 'viewport'}
@@ -793,18 +730,6 @@ export class LoraGraph extends LitElement {
       <p id=${SUMMARY_ID} class="visually-hidden">${shown?.summary ?? ''}</p>
       <p class="visually-hidden" aria-live="polite">${this.announcement}</p>
     `;
-  }
-
-  private renderProblems(): TemplateResult | typeof nothing {
-    if (this.problems.length === 0) return nothing;
-    return html`<div part="error" class="message error" role="alert">
-      <p>Cannot draw the graph: fix ${this.problems.length === 1 ? 'this attribute' : 'these attributes'}.</p>
-      <ul>
-        ${this.problems.map(
-          (p) => html`<li><code>${p.attribute}="${p.value}"</code> is not valid: expected ${p.accepted}.</li>`,
-        )}
-      </ul>
-    </div>`;
   }
 
   private renderStatus(): TemplateResult | typeof nothing {

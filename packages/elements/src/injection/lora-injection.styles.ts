@@ -445,17 +445,5 @@ export const styles = [
       width: 1px;
       background: var(--_muted);
     }
-
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      margin: -1px;
-      padding: 0;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-      border: 0;
-    }
   `,
 ];

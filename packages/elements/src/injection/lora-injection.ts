@@ -2,9 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import {
   LAYER_NAMES,
-  attachLora,
   countParameters,
-  createMlp,
   describeLayer,
   isLayerName,
   type InitLoraWeights,
@@ -13,17 +11,17 @@ import {
   type LayerName,
   type LoraModel,
 } from '@lora-viz/core';
-import { ModelController } from '../controllers/model-controller.js';
+import { OwnModelController } from '../controllers/own-model-controller.js';
 import { formatValue } from '../matrix/format.js';
 import { summarizeMatrix } from '../matrix/summarize.js';
 import { describeBreakEven, formatCount, formatRank } from '../param-table/format.js';
-import { parseModelAttributes, type AttributeProblem, type ModelAttributeValues } from '../shared/model-attributes.js';
+import type { AttributeProblem } from '../shared/model-attributes.js';
+import { renderProblems } from '../shared/render-problems.js';
 import { describeRankBound, describeScaling, describeZeroDelta, zeroSingularValues } from './format.js';
 import { styles } from './lora-injection.styles.js';
+import { visuallyHidden } from '../shared/shared.styles.js';
+import { numberOr, textOr } from '../shared/attribute-converters.js';
 import { renderSingularValueChart } from './singular-value-chart.js';
-
-/** The attributes from which the element builds its own model; a change rebuilds it. */
-const OWN_MODEL_PROPERTIES = ['task', 'rank', 'alpha', 'targets', 'initLoraWeights'] as const;
 
 /** How the five heatmaps share colours. */
 export type ScaleMode = 'shared' | 'independent';
@@ -65,13 +63,6 @@ interface Shown {
   readonly baseMaxAbs: number;
 }
 
-/** Attribute converters that restore the default when the attribute is removed. */
-function numberOr(fallback: number) {
-  return { fromAttribute: (text: string | null): number => (text === null ? fallback : Number(text)) };
-}
-function textOr(fallback: string) {
-  return { fromAttribute: (text: string | null): string => text ?? fallback };
-}
 const optionalText = { fromAttribute: (text: string | null): string | undefined => text ?? undefined };
 
 /** PEFT's `init_lora_weights` from its attribute text, or `undefined` when it is not one of the three. */
@@ -146,7 +137,7 @@ function parseInit(text: string): InitLoraWeights | undefined {
  * <lora-injection rank="4" init-lora-weights="false"></lora-injection>
  */
 export class LoraInjection extends LitElement {
-  static override styles = styles;
+  static override styles = [styles, visuallyHidden];
 
   /** The model to show, followed live; when unset, the element builds its own from its attributes. */
   @property({ attribute: false }) model?: LoraModel;
@@ -175,14 +166,22 @@ export class LoraInjection extends LitElement {
   @state() private problems: readonly AttributeProblem[] = [];
   @state() private available = 0;
 
-  private ownModel: LoraModel | undefined;
-  private ownModelStale = true;
-  /** Problems found while building the own model from attributes (kept until the attributes change). */
-  private modelProblems: readonly AttributeProblem[] = [];
   private shown: Shown | undefined;
 
-  // Subscribes to whichever model is shown; any change (weights, adapters, merge) redraws the panel.
-  private readonly tracked = new ModelController(this, () => this.model ?? this.ownModel);
+  // Builds the own model (always with LoRA) from the attributes while the page gives none, and follows
+  // whichever model is shown: any change (weights, adapters, merge) redraws the panel.
+  private readonly own = new OwnModelController(this, {
+    pageModel: () => this.model,
+    values: () => ({ task: this.task, lora: true, rank: this.rank, alpha: this.alpha, targets: this.targets }),
+    properties: ['task', 'rank', 'alpha', 'targets', 'initLoraWeights'],
+    extra: () => {
+      const init = parseInit(this.initLoraWeights);
+      if (init !== undefined) return { problems: [], lora: { initLoraWeights: init } };
+      const accepted = 'true, gaussian, false';
+      return { problems: [{ attribute: 'init-lora-weights', value: this.initLoraWeights, accepted }] };
+    },
+    fallbackAttribute: 'rank',
+  });
 
   private readonly resizeObserver =
     typeof ResizeObserver === 'undefined'
@@ -196,26 +195,16 @@ export class LoraInjection extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.resizeObserver?.observe(this);
-    // The own model is disposed on disconnect; moving the element in the page rebuilds it.
-    if (this.model === undefined && this.ownModel === undefined) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.resizeObserver?.disconnect();
-    this.disposeOwnModel();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const problems: AttributeProblem[] = [];
-    if (this.model !== undefined) {
-      this.disposeOwnModel();
-    } else {
-      if (OWN_MODEL_PROPERTIES.some((name) => changed.has(name))) this.ownModelStale = true;
-      // Never build while disconnected: nothing would dispose the model.
-      if (this.isConnected && (this.ownModelStale || this.ownModel === undefined)) this.rebuildOwnModel();
-      problems.push(...this.modelProblems);
-    }
+    this.own.update(changed);
+    const problems: AttributeProblem[] = [...this.own.problems];
     if (this.layer !== undefined && !isLayerName(this.layer)) {
       problems.push({ attribute: 'layer', value: this.layer, accepted: LAYER_NAMES.join(', ') });
     }
@@ -225,57 +214,7 @@ export class LoraInjection extends LitElement {
     }
     this.problems = problems;
     if (this.available === 0 && this.isConnected) this.available = Math.round(this.clientWidth) || 800;
-    this.shown = problems.length > 0 ? undefined : this.computeShown(this.model ?? this.ownModel);
-  }
-
-  private rebuildOwnModel(): void {
-    this.disposeOwnModel();
-    this.ownModelStale = false;
-    this.modelProblems = [];
-    const values: ModelAttributeValues = {
-      task: this.task,
-      lora: true,
-      rank: this.rank,
-      alpha: this.alpha,
-      targets: this.targets,
-    };
-    const parsed = parseModelAttributes(values, (name) => this.attributeText(name));
-    const init = parseInit(this.initLoraWeights);
-    const problems = parsed.ok ? [] : [...parsed.problems];
-    if (init === undefined) {
-      problems.push({ attribute: 'init-lora-weights', value: this.initLoraWeights, accepted: 'true, gaussian, false' });
-    }
-    if (!parsed.ok || problems.length > 0) {
-      this.modelProblems = problems;
-      return;
-    }
-    const model = createMlp(parsed.mlp);
-    try {
-      attachLora(model, { ...parsed.lora, initLoraWeights: init });
-    } catch (error) {
-      // parseModelAttributes ran core's own checks; this is a safety net, not an expected path.
-      model.dispose();
-      const accepted = error instanceof Error ? error.message : String(error);
-      this.modelProblems = [{ attribute: 'rank', value: String(this.rank), accepted }];
-      return;
-    }
-    this.ownModel = model;
-  }
-
-  /** The attribute as written, if it is where the current value came from (not a later property set). */
-  private attributeText(name: keyof ModelAttributeValues): string | null {
-    if (name === 'lora') return null;
-    const text = this.getAttribute(name);
-    if (text === null) return null;
-    const fromText = name === 'rank' || name === 'alpha' ? Number(text) : text;
-    return Object.is(fromText, this[name]) ? text : null;
-  }
-
-  private disposeOwnModel(): void {
-    const model = this.ownModel;
-    this.ownModel = undefined;
-    this.ownModelStale = true;
-    model?.dispose();
+    this.shown = problems.length > 0 ? undefined : this.computeShown(this.own.model);
   }
 
   private computeShown(model: LoraModel | undefined): Shown | undefined {
@@ -311,19 +250,7 @@ export class LoraInjection extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    return html`${this.renderProblems()} ${this.renderPanel()}`;
-  }
-
-  private renderProblems(): TemplateResult | typeof nothing {
-    if (this.problems.length === 0) return nothing;
-    return html`<div part="error" class="error" role="alert">
-      <p>Cannot show the injection: fix ${this.problems.length === 1 ? 'this attribute' : 'these attributes'}.</p>
-      <ul>
-        ${this.problems.map(
-          (p) => html`<li><code>${p.attribute}="${p.value}"</code> is not valid: expected ${p.accepted}.</li>`,
-        )}
-      </ul>
-    </div>`;
+    return html`${renderProblems('Cannot show the injection', this.problems)} ${this.renderPanel()}`;
   }
 
   private renderPanel(): TemplateResult | typeof nothing {

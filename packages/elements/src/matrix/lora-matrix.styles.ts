@@ -243,17 +243,5 @@ export const styles = [
         border-top-color 1ms,
         outline-color 1ms;
     }
-
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      margin: -1px;
-      padding: 0;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-      border: 0;
-    }
   `,
 ];

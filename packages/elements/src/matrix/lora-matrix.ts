@@ -4,6 +4,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { paintCells, type DivergingScale, type Rgb } from './color-scale.js';
 import { formatShape, formatValue } from './format.js';
 import { styles } from './lora-matrix.styles.js';
+import { visuallyHidden } from '../shared/shared.styles.js';
 import { summarizeMatrix, type MatrixSummary } from './summarize.js';
 
 /** A cell of the matrix, 0-based (the texts shown to people count from 1). */
@@ -139,7 +140,7 @@ const ICONS: Record<string, TemplateResult> = {
  * </script>
  */
 export class LoraMatrix extends LitElement {
-  static override styles = styles;
+  static override styles = [styles, visuallyHidden];
 
   /**
    * The matrix as rows of numbers, every row the same length; shown as given, never copied. Assign a

@@ -1,20 +1,12 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import {
-  attachLora,
-  countParameters,
-  createMlp,
-  type LayerLedger,
-  type LoraModel,
-  type ParameterLedger,
-} from '@lora-viz/core';
-import { ModelController } from '../controllers/model-controller.js';
-import { parseModelAttributes, type AttributeProblem, type ModelAttributeValues } from '../shared/model-attributes.js';
+import { countParameters, type LayerLedger, type LoraModel, type ParameterLedger } from '@lora-viz/core';
+import { OwnModelController } from '../controllers/own-model-controller.js';
+import { renderProblems } from '../shared/render-problems.js';
 import { describeBreakEven, formatCount } from './format.js';
 import { styles } from './lora-param-table.styles.js';
-
-/** The attributes from which the element builds its own model; a change rebuilds it. */
-const OWN_MODEL_PROPERTIES = ['task', 'lora', 'rank', 'alpha', 'targets'] as const;
+import { visuallyHidden } from '../shared/shared.styles.js';
+import { numberOr, textOr } from '../shared/attribute-converters.js';
 
 interface Shown {
   readonly model: LoraModel;
@@ -24,14 +16,6 @@ interface Shown {
 
 function count(value: number): TemplateResult {
   return html`<data value=${value}>${formatCount(value)}</data>`;
-}
-
-/** Attribute converters that restore the default when the attribute is removed. */
-function numberOr(fallback: number) {
-  return { fromAttribute: (text: string | null): number => (text === null ? fallback : Number(text)) };
-}
-function textOr(fallback: string) {
-  return { fromAttribute: (text: string | null): string => text ?? fallback };
 }
 
 // A padlock drawn inline: an emoji would depend on the reader's fonts. currentColor keeps it
@@ -83,7 +67,7 @@ const NONE = html`<span aria-hidden="true">—</span><span class="visually-hidde
  * <lora-param-table lora rank="4" task="classification"></lora-param-table>
  */
 export class LoraParamTable extends LitElement {
-  static override styles = styles;
+  static override styles = [styles, visuallyHidden];
 
   /** The model to show, followed live; when unset, the element builds its own from its attributes. */
   @property({ attribute: false }) model?: LoraModel;
@@ -103,38 +87,22 @@ export class LoraParamTable extends LitElement {
   /** Comma-separated layers of the element's own model that get A and B, from fc1, fc2, fc3. */
   @property({ converter: textOr('fc1,fc2') }) targets = 'fc1,fc2';
 
-  @state() private problems: readonly AttributeProblem[] = [];
   @state() private announcement = '';
 
-  private ownModel: LoraModel | undefined;
-  private ownModelStale = true;
   private shown: Shown | undefined;
   private lastPeftLine: string | undefined;
 
-  // Subscribes to whichever model is shown; a change of the model re-renders the ledger.
-  private readonly tracked = new ModelController(this, () => this.model ?? this.ownModel);
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // The own model is disposed on disconnect; moving the element in the page rebuilds it.
-    if (this.model === undefined && this.ownModel === undefined) this.requestUpdate();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.disposeOwnModel();
-  }
+  // Builds the own model from the attributes while the page gives none, and follows whichever model is
+  // shown: a change of the model re-renders the ledger.
+  private readonly own = new OwnModelController(this, {
+    pageModel: () => this.model,
+    values: () => ({ task: this.task, lora: this.lora, rank: this.rank, alpha: this.alpha, targets: this.targets }),
+    properties: ['task', 'lora', 'rank', 'alpha', 'targets'],
+  });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.model !== undefined) {
-      this.disposeOwnModel();
-      this.problems = [];
-    } else {
-      if (OWN_MODEL_PROPERTIES.some((name) => changed.has(name))) this.ownModelStale = true;
-      // Never build while disconnected: nothing would dispose the model.
-      if (this.isConnected && (this.ownModelStale || this.ownModel === undefined)) this.rebuildOwnModel();
-    }
-    this.shown = this.computeShown(this.model ?? this.ownModel);
+    this.own.update(changed);
+    this.shown = this.computeShown(this.own.model);
     const line = this.shown?.ledger.peftLine;
     if (line !== undefined) {
       if (this.lastPeftLine !== undefined && line !== this.lastPeftLine) {
@@ -145,51 +113,6 @@ export class LoraParamTable extends LitElement {
     }
   }
 
-  private rebuildOwnModel(): void {
-    this.disposeOwnModel();
-    this.ownModelStale = false;
-    const values: ModelAttributeValues = {
-      task: this.task,
-      lora: this.lora,
-      rank: this.rank,
-      alpha: this.alpha,
-      targets: this.targets,
-    };
-    const parsed = parseModelAttributes(values, (name) => this.attributeText(name));
-    if (!parsed.ok) {
-      this.problems = parsed.problems;
-      return;
-    }
-    const model = createMlp(parsed.mlp);
-    try {
-      if (parsed.lora) attachLora(model, parsed.lora);
-    } catch (error) {
-      // parseModelAttributes ran the same checks; this is a safety net, not an expected path.
-      model.dispose();
-      this.problems = [
-        { attribute: 'lora', value: '', accepted: error instanceof Error ? error.message : String(error) },
-      ];
-      return;
-    }
-    this.problems = [];
-    this.ownModel = model;
-  }
-
-  /** The attribute as written, if it is where the current value came from (not a later property set). */
-  private attributeText(name: keyof ModelAttributeValues): string | null {
-    const text = this.getAttribute(name);
-    if (text === null) return null;
-    const fromText = name === 'rank' || name === 'alpha' ? Number(text) : text;
-    return Object.is(fromText, this[name]) ? text : null;
-  }
-
-  private disposeOwnModel(): void {
-    const model = this.ownModel;
-    this.ownModel = undefined;
-    this.ownModelStale = true;
-    model?.dispose();
-  }
-
   private computeShown(model: LoraModel | undefined): Shown | undefined {
     if (model === undefined || model.disposed) return undefined;
     return { model, ledger: countParameters(model), warnings: model.adapterSpec()?.warnings ?? [] };
@@ -197,21 +120,9 @@ export class LoraParamTable extends LitElement {
 
   protected override render(): TemplateResult {
     return html`
-      ${this.renderProblems()} ${this.renderLedger()}
+      ${renderProblems('Cannot build the model', this.own.problems)} ${this.renderLedger()}
       <p class="visually-hidden" aria-live="polite">${this.announcement}</p>
     `;
-  }
-
-  private renderProblems(): TemplateResult | typeof nothing {
-    if (this.problems.length === 0) return nothing;
-    return html`<div part="error" class="error" role="alert">
-      <p>Cannot build the model: fix ${this.problems.length === 1 ? 'this attribute' : 'these attributes'}.</p>
-      <ul>
-        ${this.problems.map(
-          (p) => html`<li><code>${p.attribute}="${p.value}"</code> is not valid: expected ${p.accepted}.</li>`,
-        )}
-      </ul>
-    </div>`;
   }
 
   private renderLedger(): TemplateResult | typeof nothing {
