@@ -11,6 +11,8 @@ export default defineConfig({
     'lora-matrix': 'src/lora-matrix.ts',
     'lora-injection': 'src/lora-injection.ts',
     'lora-graph': 'src/lora-graph.ts',
+    'lora-forward-pass': 'src/lora-forward-pass.ts',
+    'lora-backward-pass': 'src/lora-backward-pass.ts',
   },
   format: ['esm'],
   dts: true,

@@ -9,6 +9,8 @@ import { LoraParamTable } from './param-table/lora-param-table.js';
 import { LoraInjection } from './injection/lora-injection.js';
 import { LoraMatrix } from './matrix/lora-matrix.js';
 import { LoraGraph } from './graph/lora-graph.js';
+import { LoraForwardPass } from './pass/lora-forward-pass.js';
+import { LoraBackwardPass } from './pass/lora-backward-pass.js';
 import { defineElement } from './shared/define-element.js';
 
 // Each entry calls defineElement itself (rather than importing the per-tag entries) so that the
@@ -18,3 +20,5 @@ defineElement('lora-controls', LoraControls);
 defineElement('lora-matrix', LoraMatrix);
 defineElement('lora-injection', LoraInjection);
 defineElement('lora-graph', LoraGraph);
+defineElement('lora-forward-pass', LoraForwardPass);
+defineElement('lora-backward-pass', LoraBackwardPass);

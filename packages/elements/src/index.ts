@@ -12,7 +12,18 @@ export { LoraInjection, type LayerChangeDetail, type ScaleMode } from './injecti
 export {
   LoraGraph,
   NEURON_EDGE_LIMIT,
+  type LoraGraphHighlight,
   type LoraGraphLayoutDetail,
   type LoraNodeSelectDetail,
 } from './graph/lora-graph.js';
+export { LoraForwardPass } from './pass/lora-forward-pass.js';
+export { LoraBackwardPass } from './pass/lora-backward-pass.js';
+export { ANNOUNCE_EVERY, type LoraPlaybackChangeDetail } from './pass/lora-pass-base.js';
+export type { PassFrame, PassPhase } from './pass/timeline.js';
+export {
+  PLAYBACK_SPEEDS,
+  PlaybackController,
+  type PlaybackControllerOptions,
+  type PlaybackSpeed,
+} from './controllers/playback-controller.js';
 export { ModelController, type ModelControllerOptions } from './controllers/model-controller.js';

@@ -159,6 +159,10 @@ export const styles = css`
     fill: var(--_edge);
   }
 
+  .arrowhead.highlighted {
+    fill: var(--_output);
+  }
+
   .arrowhead.lora {
     fill: var(--_trainable);
   }
@@ -252,6 +256,27 @@ export const styles = css`
 
   .node[aria-pressed='true'] .outline {
     stroke-width: 3;
+  }
+
+  /* Replay highlight: the active node gets a thick focus-coloured outline and a strong tint, visited
+     nodes a lighter tint; both are shapes, not only colours (forced colours keep the outline). */
+  .node.visited .tint {
+    fill-opacity: 0.22;
+  }
+
+  .node.active .tint {
+    fill-opacity: 0.38;
+  }
+
+  .node.active .outline {
+    stroke: var(--_focus);
+    stroke-width: 4;
+    stroke-dasharray: none;
+  }
+
+  .edge.highlighted {
+    stroke: var(--_output);
+    stroke-linecap: round;
   }
 
   .neuron .outline {

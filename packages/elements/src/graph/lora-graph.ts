@@ -82,6 +82,19 @@ export interface LoraGraphLayoutDetail {
   readonly layoutCount: number;
 }
 
+/**
+ * What a replay marks on the graph (component level): the node shown now, the nodes already shown,
+ * and stroke widths for edges (in pixels, e.g. gradient magnitudes). Plain data; set as a whole.
+ */
+export interface LoraGraphHighlight {
+  /** Id of the node shown now: part `node-active`. */
+  readonly active?: string | null;
+  /** Ids of nodes shown before: part `node-visited`. */
+  readonly visited?: readonly string[];
+  /** Stroke width of edges by edge id, in CSS pixels; edges not listed keep their default width. */
+  readonly edgeWidths?: Readonly<Record<string, number>>;
+}
+
 /** The parameters behind one neuron (its incoming weights and bias), or `null` for other nodes. */
 function neuronParameters(node: GraphNode, shown: Shown): string | null {
   if (node.index === undefined || node.layer === null) return null;
@@ -182,9 +195,10 @@ const ICON_DOWNLOAD = svg`<path class="stroke" d="M8 2.5v8M4.5 7 8 10.5 11.5 7M3
  * @csspart viewport - The area that shows the picture (zoom and pan apply inside it).
  * @csspart canvas - The `<svg>` picture.
  * @csspart node - Every node (also `node-<role>`: `node-input`, `node-frozen`, `node-trainable`,
- *   `node-effective`, `node-activation`, `node-output`; and `node-selected`).
+ *   `node-effective`, `node-activation`, `node-output`; `node-selected`; and from `highlight`,
+ *   `node-active` and `node-visited`).
  * @csspart edge - Every edge (also `edge-lora` at the component level; `edge-weight`, `edge-lora-a`,
- *   `edge-lora-b` at the neuron level).
+ *   `edge-lora-b` at the neuron level; `edge-highlighted` when `highlight` gives it a width).
  * @csspart layer - The background box of one layer's row (component level).
  * @csspart card - The card shown for the hovered or focused node.
  * @csspart heatmap - The card's heatmap canvas.
@@ -229,6 +243,12 @@ export class LoraGraph extends LitElement {
 
   /** Id of the selected node (e.g. `fc1.lora_A`), or `null`; set by the user's selection, reflected. */
   @property({ reflect: true }) selected: string | null = null;
+
+  /**
+   * What a replay marks: the active node, the visited nodes and edge widths (component level), or
+   * `null`. Elements such as `<lora-forward-pass>` set it frame by frame.
+   */
+  @property({ attribute: false }) highlight: LoraGraphHighlight | null = null;
 
   /** Whether to draw the loss after the output. */
   @property({ type: Boolean }) loss = false;
@@ -759,6 +779,18 @@ export class LoraGraph extends LitElement {
         <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto">
           <path class="arrowhead" d="M0 1 9 5 0 9z"></path>
         </marker>
+        <marker
+          id="arrow-highlight"
+          viewBox="0 0 10 10"
+          refX="9"
+          refY="5"
+          markerWidth="10"
+          markerHeight="10"
+          markerUnits="userSpaceOnUse"
+          orient="auto"
+        >
+          <path class="arrowhead highlighted" d="M0 1 9 5 0 9z"></path>
+        </marker>
         <marker id="arrow-lora" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto">
           <path class="arrowhead lora" d="M0 1 9 5 0 9z"></path>
         </marker>
@@ -819,13 +851,15 @@ export class LoraGraph extends LitElement {
       (e) => {
         const d = pathData(layout.edges.get(e.id)!);
         const lora = isLoraEdge(graph, e, byId);
+        const width = this.highlight?.edgeWidths?.[e.id];
+        const marked = width !== undefined && Number.isFinite(width);
         return svg`<path
-          part=${lora ? 'edge edge-lora' : 'edge'}
-          class=${lora ? 'edge lora' : 'edge'}
+          part=${`edge${lora ? ' edge-lora' : ''}${marked ? ' edge-highlighted' : ''}`}
+          class=${`edge${lora ? ' lora' : ''}${marked ? ' highlighted' : ''}`}
           data-edge-id=${e.id}
           d=${d}
-          style="d: path('${d}')"
-          marker-end=${lora ? 'url(#arrow-lora)' : 'url(#arrow)'}
+          style="d: path('${d}')${marked ? `; stroke-width: ${Math.max(0, width).toFixed(2)}px` : ''}"
+          marker-end=${marked ? 'url(#arrow-highlight)' : lora ? 'url(#arrow-lora)' : 'url(#arrow)'}
         ></path>`;
       },
     )}`;
@@ -866,7 +900,10 @@ export class LoraGraph extends LitElement {
 
   private renderNode(node: GraphNode, box: NodePlacement, model: LoraModel, neuron: boolean): SVGTemplateResult {
     const selected = this.selected === node.id;
-    const parts = `node node-${node.role}${selected ? ' node-selected' : ''}`;
+    const active = this.highlight?.active === node.id;
+    const visited = !active && (this.highlight?.visited?.includes(node.id) ?? false);
+    const marks = `${active ? ' node-active' : ''}${visited ? ' node-visited' : ''}`;
+    const parts = `node node-${node.role}${selected ? ' node-selected' : ''}${marks}`;
     const describedBy = this.cardNodeId() === node.id ? CARD_ID : nothing;
     const body = neuron ? this.neuronBody(node.role) : this.componentBody(node, box, model);
     const ring = neuron
@@ -875,7 +912,7 @@ export class LoraGraph extends LitElement {
           rx=${node.role === 'activation' ? box.height / 2 + 4 : 12}></rect>`;
     return svg`<g
       part=${parts}
-      class=${neuron ? 'node neuron' : 'node'}
+      class=${`node${neuron ? ' neuron' : ''}${active ? ' active' : ''}${visited ? ' visited' : ''}`}
       data-node-id=${node.id}
       data-role=${node.role}
       role="button"
