@@ -479,12 +479,81 @@ async function run(url) {
       },
     );
 
-    await check('tabs 1 and 2 are built: no "Not built yet" notice left in them', async () => {
-      for (const slug of ['model-overview', 'lora-injection']) {
+    await check('tabs 1 to 4 are built: no "Not built yet" notice left in them', async () => {
+      for (const slug of ['model-overview', 'lora-injection', 'forward-pass', 'backward-pass']) {
         const text = await page.locator(`#panel-${slug}`).textContent();
         expect(!/not built yet/i.test(text ?? ''), `#panel-${slug} still says "Not built yet"`);
       }
     });
+
+    for (const [kind, name] of [
+      ['forward', 'Forward Pass'],
+      ['backward', 'Backward Pass'],
+    ]) {
+      await check(
+        `${name}: a bad input keeps the text and says why; Run plays real events (.tmp/e2e/${kind}-pass-mid*.png)`,
+        async () => {
+          for (const scheme of ['light', 'dark']) {
+            const tab = await newPage(context);
+            try {
+              await tab.emulateMedia({ colorScheme: scheme });
+              await openDemo(tab, `${url}#${kind}-pass`);
+              const pass = tab.locator(`#${kind}-pass`);
+              await pass.evaluate((el) => el.updateComplete);
+              const frames = await pass.evaluate((el) => el.frameCount);
+              expect(frames > 10, `${kind} pass has ${frames} frames`);
+              // The embedded graph lays out asynchronously (ELK loads on first use): wait for its nodes.
+              const countNodes = (el) =>
+                el.shadowRoot.querySelector('lora-graph')?.shadowRoot?.querySelectorAll('[part~="node"]').length ?? 0;
+              await tab
+                .waitForFunction(
+                  (id) => {
+                    const el = document.getElementById(id);
+                    return (
+                      (el?.shadowRoot?.querySelector('lora-graph')?.shadowRoot?.querySelectorAll('[part~="node"]')
+                        .length ?? 0) > 10
+                    );
+                  },
+                  `${kind}-pass`,
+                  { timeout: 10_000 },
+                )
+                .catch(() => undefined);
+              const nodes = await pass.evaluate(countNodes);
+              expect(nodes > 10, `the embedded graph draws ${nodes} nodes`);
+              const input = tab.locator(`#${kind}-input`);
+              await input.fill('1, 2, x');
+              await tab.getByRole('button', { name: `Run ${name}` }).click();
+              expectEqual(await input.inputValue(), '1, 2, x', 'what the user typed after a bad run');
+              const error = (await tab.locator(`#${kind}-error`).textContent()) ?? '';
+              expect(/8 numbers/.test(error), `error message "${error}"`);
+              await input.fill('0.5, 1, 0, 1, 0, 1, 0, 1');
+              await tab.getByRole('button', { name: `Run ${name}` }).click();
+              await tab.waitForFunction((id) => document.getElementById(id).position > 2, `${kind}-pass`, {
+                timeout: 10_000,
+              });
+              await pass.evaluate((el) => el.pause());
+              const text = await pass.evaluate((el) => el.shadowRoot.textContent.replace(/\s+/g, ' '));
+              if (kind === 'backward') {
+                await pass.evaluate((el) => el.seek(el.frameCount - 1));
+                await pass.evaluate((el) => el.updateComplete);
+                const end = await pass.evaluate((el) => el.shadowRoot.textContent.replace(/\s+/g, ' '));
+                expect(/not stored/i.test(end), 'the backward pass marks frozen weights as not storing a gradient');
+              } else {
+                expect(/norm/i.test(text), 'the readout shows real value summaries');
+              }
+              await tab.evaluate(() => window.scrollTo(0, 0));
+              await settleElements(tab);
+              await tab.screenshot({
+                path: `${SHOT_DIR}${kind}-pass-mid${scheme === 'dark' ? '-dark' : ''}.png`,
+                fullPage: true,
+              });
+            } finally {
+              await tab.close();
+            }
+          }
+        },
+      );
+    }
 
     await check(
       'PEFT snippet follows the controls (default; r=2, α=16, fc1–fc3, rsLoRA) and Copy copies it',

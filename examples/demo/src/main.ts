@@ -4,6 +4,7 @@ import { attachLora, createMlp, type LoraModel } from '@lora-viz/core';
 import { renderArchitecture } from './architecture.js';
 import { setUpInjectionTab } from './injection-tab.js';
 import { setUpGraphLevel } from './overview-tab.js';
+import { setUpPassTabs } from './pass-tabs.js';
 import { setUpSidebar } from './sidebar.js';
 import { setUpTabs } from './tabs.js';
 
@@ -56,6 +57,7 @@ function start(): void {
   setUpSidebar(required('.sidebar', HTMLElement), model);
   setUpGraphLevel(required('#graph-level', HTMLFieldSetElement), required('#graph', HTMLElement));
   setUpInjectionTab(required('#panel-lora-injection', HTMLElement), model);
+  setUpPassTabs(document, model);
 
   // Lets the end-to-end test (and anyone curious) know the page is wired up.
   document.documentElement.dataset['ready'] = 'true';

@@ -73,3 +73,43 @@ describe('change notifications', () => {
     model.dispose();
   });
 });
+
+describe('clone', () => {
+  it('copies sizes, adapters, state and values, and changes to the copy never reach the original', () => {
+    const model = createMlp({ task: 'classification', seed: 3 });
+    attachLora(model, { r: 3, initLoraWeights: false, modulesToSave: ['fc3'] }, 'one');
+    model.addAdapter('two', { r: 2, targetModules: ['fc2'] });
+    model.setScale(0.5);
+    const heard: string[] = [];
+    model.subscribe((change) => heard.push(change.kind));
+    const before = tf.memory().numTensors;
+    const copy = model.clone();
+    expect(copy.adapterNames).toEqual(['one', 'two']);
+    expect(copy.activeAdapter).toBe('one');
+    expect(copy.scaling('fc1')).toBe(model.scaling('fc1'));
+    for (const p of model.parameters()) expect(copy.read(p.id).values).toEqual(model.read(p.id).values);
+    expect(copy.predict(X)).toEqual(model.predict(X));
+    copy.write('fc1.lora_B', new Float32Array(16 * 3).fill(1));
+    copy.deleteAdapter('two');
+    expect(model.read('fc1.lora_B').values.every((v) => v === 1)).toBe(false);
+    expect(model.adapterNames).toEqual(['one', 'two']);
+    expect(heard).toEqual([]);
+    copy.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+    model.dispose();
+  });
+
+  it('keeps a merged model merged with the same numbers', () => {
+    const model = createMlp();
+    attachLora(model, { initLoraWeights: false });
+    model.merge();
+    const copy = model.clone();
+    expect(copy.isMerged).toBe(true);
+    expect(copy.predict(X)).toEqual(model.predict(X));
+    copy.unmerge();
+    model.unmerge();
+    expect(copy.read('fc1.weight').values).toEqual(model.read('fc1.weight').values);
+    copy.dispose();
+    model.dispose();
+  });
+});

@@ -325,3 +325,24 @@ describe('<lora-backward-pass>', () => {
     expect(part(el, 'badge-passthrough')).to.equal(null);
   });
 });
+
+describe('pass elements sharing one page model', () => {
+  it('record without notifying the model, so two of them never re-record each other', async () => {
+    const model = loraModel(11);
+    let changes = 0;
+    const stop = model.subscribe(() => (changes += 1));
+    const forward = await mount<LoraForwardPass>('lora-forward-pass', model);
+    const backward = await mount<LoraBackwardPass>('lora-backward-pass', model);
+    const revision = model.revision;
+    await tick(50);
+    await forward.updateComplete;
+    await backward.updateComplete;
+    expect(changes).to.equal(0);
+    expect(model.revision).to.equal(revision);
+    expect(forward.frameCount).to.be.greaterThan(10);
+    expect(backward.frameCount).to.be.greaterThan(10);
+    stop();
+    forward.remove();
+    backward.remove();
+  });
+});

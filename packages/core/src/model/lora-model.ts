@@ -540,6 +540,71 @@ export class LoraModel {
     this.emit('weights');
   }
 
+  /**
+   * An independent copy: same sizes, adapters (with their scales), active adapter, enabled and merged
+   * state, and every parameter value. Changing or training the copy never touches this model or
+   * notifies its listeners; dispose the copy when done.
+   */
+  clone(): LoraModel {
+    this.checkAlive();
+    const { task, inputDim, hidden, seed } = this.spec;
+    const copy = new LoraModel({ task, inputDim, hidden, seed });
+    try {
+      for (const adapter of this.adapters.values()) {
+        const {
+          r,
+          alpha,
+          dropout,
+          targetModules,
+          modulesToSave,
+          useRslora,
+          initLoraWeights,
+          rankPattern,
+          alphaPattern,
+        } = adapter.spec;
+        copy.addAdapter(adapter.name, {
+          r,
+          alpha,
+          dropout,
+          targetModules,
+          modulesToSave,
+          useRslora,
+          initLoraWeights,
+          rankPattern,
+          alphaPattern,
+          seed: adapter.spec.seed,
+        });
+        const mine = copy.adapters.get(adapter.name)!;
+        mine.scale = adapter.scale;
+        tf.tidy(() => {
+          for (const [name, layer] of adapter.layers) {
+            mine.layers.get(name)!.A.assign(layer.A);
+            mine.layers.get(name)!.B.assign(layer.B);
+          }
+          for (const [name, saved] of adapter.saved) {
+            mine.saved.get(name)!.weight.assign(saved.weight);
+            mine.saved.get(name)!.bias.assign(saved.bias);
+          }
+        });
+      }
+      tf.tidy(() => {
+        for (const [name, layer] of this.base) {
+          copy.layer(name).weight.assign(layer.weight);
+          copy.layer(name).bias.assign(layer.bias);
+        }
+      });
+      // Stored values were copied as they are (merged weights included), so only the flags follow.
+      copy.active = this.active;
+      copy.enabled = this.enabled;
+      copy.merged = this.merged;
+      copy.updateTrainable();
+    } catch (error) {
+      copy.dispose();
+      throw error;
+    }
+    return copy;
+  }
+
   /** Tells listeners that parameter values changed (called by training code after an update). */
   notifyWeightsChanged(): void {
     this.emit('weights');

@@ -4,7 +4,7 @@ import type { PassPhase } from './timeline.js';
 /**
  * Replays the backward pass of one recorded training step: from the loss back through the graph in
  * reverse order, with the real gradient at every node. The step is recorded with core's `recordStep`
- * on a snapshot of the model that is restored at once, so the page's model never changes. Edges of the
+ * on a copy of the model (`model.clone()`), so the page's model never changes. Edges of the
  * embedded `<lora-graph>` grow as thick as the gradient they carry; a frozen weight is marked
  * "passes through, not stored" (its gradient goes on to earlier layers and none is kept), and A and B
  * show the gradient they receive (at step 0, ∂L/∂A is exactly 0 because B starts at 0). "LoRA off"

@@ -4,7 +4,7 @@ import type { PassPhase } from './timeline.js';
 /**
  * Replays the forward pass of one recorded training step over the model's graph, node by node in
  * topological order and then the loss, with the real numbers of every value. The step is recorded
- * with core's `recordStep` on a snapshot of the model that is restored at once, so the page's model
+ * with core's `recordStep` on a copy of the model (`model.clone()`), so the page's model
  * never changes. Each frame highlights its node on an embedded `<lora-graph>` (the loss drawn), shows
  * the node's shape, min, max, mean, norm and first values with a one-line explanation, and for an
  * adapted layer's sum the base term W·x + b against the LoRA term s·B·A·x per output neuron.

@@ -74,7 +74,7 @@ function parseDuration(text: string): number {
 
 /**
  * What `<lora-forward-pass>` and `<lora-backward-pass>` share: the recording of one step on a
- * snapshot-restored model, the embedded graph, the transport, the readout and the narration. Not an
+ * cloned model, the embedded graph, the transport, the readout and the narration. Not an
  * element of its own; each subclass names its phase.
  */
 export abstract class LoraPassBase extends LitElement {
@@ -210,20 +210,20 @@ export abstract class LoraPassBase extends LitElement {
     const key = `${this.loraOff}|${base.revision}|${JSON.stringify(sample)}`;
     if (this.recording?.key === key && this.recording.model === model) return;
     try {
-      const snapshot = model.snapshot();
+      // Record on a copy: replaying must never change the page's model, nor notify its listeners
+      // (other views of the same model, e.g. a second pass element, would otherwise re-record in turn).
+      const copy = model.clone();
       let events: TraceEvent[];
       try {
-        events = recordStep(model, sample);
+        events = recordStep(copy, sample);
       } finally {
-        // Replaying must never change the page's model: put every parameter back.
-        model.restore(snapshot);
+        copy.dispose();
       }
       const graph = describeGraph(model, { loss: true });
       const frames = buildTimeline(events, this.phase);
       const previous = this.recording;
       this.recording = {
-        // The revision after restoring, so that this recording's own change is not a reason to record again.
-        key: `${this.loraOff}|${base.revision}|${JSON.stringify(sample)}`,
+        key,
         model,
         events,
         frames,
