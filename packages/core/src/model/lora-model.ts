@@ -551,29 +551,8 @@ export class LoraModel {
     const copy = new LoraModel({ task, inputDim, hidden, seed });
     try {
       for (const adapter of this.adapters.values()) {
-        const {
-          r,
-          alpha,
-          dropout,
-          targetModules,
-          modulesToSave,
-          useRslora,
-          initLoraWeights,
-          rankPattern,
-          alphaPattern,
-        } = adapter.spec;
-        copy.addAdapter(adapter.name, {
-          r,
-          alpha,
-          dropout,
-          targetModules,
-          modulesToSave,
-          useRslora,
-          initLoraWeights,
-          rankPattern,
-          alphaPattern,
-          seed: adapter.spec.seed,
-        });
+        // A resolved spec carries every LoRA option (plus derived fields, which are ignored).
+        copy.addAdapter(adapter.name, adapter.spec);
         const mine = copy.adapters.get(adapter.name)!;
         mine.scale = adapter.scale;
         tf.tidy(() => {
