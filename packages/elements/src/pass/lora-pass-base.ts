@@ -376,78 +376,78 @@ export abstract class LoraPassBase extends LitElement {
         <section part="readout" class="readout" aria-label="${title}: frame ${position + 1} of ${count}">
           ${frame && recording ? this.renderReadout(frame, recording) : nothing}
         </section>
-      </div>
-      <div part="toolbar" class="toolbar" role="group" aria-label="${title} playback">
-        <button
-          type="button"
-          part="button restart"
-          aria-label="Restart"
-          title="Restart (Home)"
-          ?disabled=${count === 0}
-          @click=${() => this.userAction(() => this.playback.step(-this.playback.position))}
-        >
-          ${ICON_RESTART}
-        </button>
-        <button
-          type="button"
-          part="button step-back"
-          aria-label="Step back"
-          title="Step back (←)"
-          ?disabled=${count === 0}
-          @click=${() => this.userAction(() => this.playback.step(-1))}
-        >
-          ${ICON_BACK}
-        </button>
-        <button
-          type="button"
-          part="button play"
-          aria-label=${playing ? 'Pause' : 'Play'}
-          title="Play or pause (Space)"
-          aria-pressed=${playing ? 'true' : 'false'}
-          ?disabled=${count === 0}
-          @click=${() => this.userAction(() => this.playback.toggle())}
-        >
-          ${playing ? ICON_PAUSE : ICON_PLAY}
-        </button>
-        <button
-          type="button"
-          part="button step-forward"
-          aria-label="Step forward"
-          title="Step forward (→)"
-          ?disabled=${count === 0}
-          @click=${() => this.userAction(() => this.playback.step(1))}
-        >
-          ${ICON_FORWARD}
-        </button>
-        <input
-          type="range"
-          part="scrubber"
-          aria-label="Frame"
-          min="0"
-          max=${Math.max(0, count - 1)}
-          step="1"
-          .value=${String(position)}
-          aria-valuetext=${frame ? `Frame ${position + 1} of ${count}: ${this.frameName(frame, recording!)}` : 'No frames'}
-          ?disabled=${count === 0}
-          @input=${this.onScrub}
-          @change=${this.onScrubCommit}
-        />
-        <span part="counter" class="counter">${count === 0 ? '–' : `${position + 1} / ${count}`}</span>
-        <label class="speed"
-          >Speed
-          <select part="speed" @change=${this.onSpeed}>
-            ${PLAYBACK_SPEEDS.map((s) => html`<option value=${s} ?selected=${s === speed}>${SPEED_LABELS[s]}</option>`)}
-          </select>
-        </label>
-        <button
-          type="button"
-          part="button lora-toggle"
-          aria-pressed=${this.loraOff ? 'true' : 'false'}
-          title="Record the same step with full fine-tuning (no adapter) to compare which weights get gradients"
-          @click=${this.onToggleLora}
-        >
-          LoRA off
-        </button>
+        <div part="toolbar" class="toolbar" role="group" aria-label="${title} playback">
+          <button
+            type="button"
+            part="button restart"
+            aria-label="Restart"
+            title="Restart (Home)"
+            ?disabled=${count === 0}
+            @click=${() => this.userAction(() => this.playback.step(-this.playback.position))}
+          >
+            ${ICON_RESTART}
+          </button>
+          <button
+            type="button"
+            part="button step-back"
+            aria-label="Step back"
+            title="Step back (←)"
+            ?disabled=${count === 0}
+            @click=${() => this.userAction(() => this.playback.step(-1))}
+          >
+            ${ICON_BACK}
+          </button>
+          <button
+            type="button"
+            part="button play"
+            aria-label=${playing ? 'Pause' : 'Play'}
+            title="Play or pause (Space)"
+            aria-pressed=${playing ? 'true' : 'false'}
+            ?disabled=${count === 0}
+            @click=${() => this.userAction(() => this.playback.toggle())}
+          >
+            ${playing ? ICON_PAUSE : ICON_PLAY}
+          </button>
+          <button
+            type="button"
+            part="button step-forward"
+            aria-label="Step forward"
+            title="Step forward (→)"
+            ?disabled=${count === 0}
+            @click=${() => this.userAction(() => this.playback.step(1))}
+          >
+            ${ICON_FORWARD}
+          </button>
+          <input
+            type="range"
+            part="scrubber"
+            aria-label="Frame"
+            min="0"
+            max=${Math.max(0, count - 1)}
+            step="1"
+            .value=${String(position)}
+            aria-valuetext=${frame ? `Frame ${position + 1} of ${count}: ${this.frameName(frame, recording!)}` : 'No frames'}
+            ?disabled=${count === 0}
+            @input=${this.onScrub}
+            @change=${this.onScrubCommit}
+          />
+          <span part="counter" class="counter">${count === 0 ? '–' : `${position + 1} / ${count}`}</span>
+          <label class="speed"
+            >Speed
+            <select part="speed" @change=${this.onSpeed}>
+              ${PLAYBACK_SPEEDS.map((s) => html`<option value=${s} ?selected=${s === speed}>${SPEED_LABELS[s]}</option>`)}
+            </select>
+          </label>
+          <button
+            type="button"
+            part="button lora-toggle"
+            aria-pressed=${this.loraOff ? 'true' : 'false'}
+            title="Record the same step with full fine-tuning (no adapter) to compare which weights get gradients"
+            @click=${this.onToggleLora}
+          >
+            LoRA off
+          </button>
+        </div>
       </div>
       <p part="narration" class="visually-hidden" aria-live="polite">${this.announcement}</p>
     `;

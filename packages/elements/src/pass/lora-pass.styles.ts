@@ -58,15 +58,36 @@ export const styles = css`
     outline-offset: 2px;
   }
 
+  /* The graph needs the full width to stay legible, so the readout sits beside it only on wide
+     hosts; otherwise graph, controls and readout stack, with the controls right under the graph. */
   .layout {
     display: grid;
-    grid-template-columns: minmax(0, 1fr) minmax(16rem, 22rem);
+    grid-template-columns: minmax(0, 1fr);
+    grid-template-areas: 'graph' 'toolbar' 'readout';
   }
 
-  @container (max-width: 48rem) {
+  @container (min-width: 72rem) {
     .layout {
-      grid-template-columns: 1fr;
+      grid-template-columns: minmax(0, 1fr) minmax(18rem, 24rem);
+      grid-template-areas: 'graph readout' 'toolbar toolbar';
     }
+
+    .layout .readout {
+      border-top: 0;
+      border-left: 1px solid var(--_border);
+    }
+  }
+
+  lora-graph {
+    grid-area: graph;
+  }
+
+  .toolbar {
+    grid-area: toolbar;
+  }
+
+  .readout {
+    grid-area: readout;
   }
 
   lora-graph {
@@ -76,7 +97,7 @@ export const styles = css`
   }
 
   .readout {
-    border-left: 1px solid var(--_border);
+    border-top: 1px solid var(--_border);
     padding: 0.75rem 1rem;
     background: var(--_surface);
     min-width: 0;
