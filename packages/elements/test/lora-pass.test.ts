@@ -4,7 +4,7 @@ import '../src/lora-forward-pass.js';
 import '../src/lora-backward-pass.js';
 import type { LoraBackwardPass, LoraForwardPass, LoraGraph, LoraPlaybackChangeDetail } from '../src/index.js';
 import { formatValue } from '../src/pass/narration.js';
-import { moveMouse, press, resetMouse } from './support/browser-commands.js';
+import { emulateMedia, moveMouse, press, resetMouse } from './support/browser-commands.js';
 
 type PassElement = LoraForwardPass | LoraBackwardPass;
 
@@ -238,6 +238,66 @@ describe('<lora-forward-pass>', () => {
     await tick(150);
     expect(el.position).to.equal(at);
     expect(el.playing).to.equal(false);
+  });
+});
+
+describe('pass elements under prefers-reduced-motion', () => {
+  afterEach(async () => {
+    await emulateMedia({ reducedMotion: 'no-preference' });
+  });
+
+  it('still steps through every frame but turns the graph transitions off', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    const el = await mount<LoraForwardPass>('lora-forward-pass');
+    expect(el.playbackController.reducedMotion).to.equal(true);
+    expect(getComputedStyle(graphOf(el)).getPropertyValue('--lora-graph-transition-duration').trim()).to.equal('0s');
+    el.focus();
+    await press('ArrowRight');
+    await el.updateComplete;
+    expect(el.position).to.equal(1);
+    expect(text(el, 'narration')).to.not.equal('');
+  });
+
+  it('keeps the graph transitions when motion is fine', async () => {
+    const el = await mount<LoraForwardPass>('lora-forward-pass');
+    expect(el.playbackController.reducedMotion).to.equal(false);
+    expect(getComputedStyle(graphOf(el)).getPropertyValue('--lora-graph-transition-duration').trim()).to.not.equal(
+      '0s',
+    );
+  });
+});
+
+describe('pass elements on a similarity pair', () => {
+  it('replay both inputs of the pair, each frame saying which one it is', async () => {
+    const model = createMlp({ task: 'similarity', seed: 3 });
+    attachLora(model, { r: 2, alpha: 4 });
+    models.push(model);
+    const sample = { input: [1, 0, 0, 1, 0, 1, 0, 1], pair: [0, 1, 1, 0, 1, 0, 0, 0], score: 0.2 };
+    const twin = createMlp({ task: 'similarity', seed: 3 });
+    attachLora(twin, { r: 2, alpha: 4 });
+    models.push(twin);
+    const events = recordStep(twin, sample);
+    const forwards = events.filter((e) => e.kind === 'forward');
+    expect(new Set(forwards.map((e) => e.pass))).to.deep.equal(new Set([0, 1]));
+
+    const el = await mount<LoraForwardPass>('lora-forward-pass', model);
+    el.sample = sample;
+    await el.updateComplete;
+    expect(el.frameCount).to.equal(forwards.length + 1);
+    const titles: string[] = [];
+    for (let i = 0; i < el.frameCount; i++) {
+      el.seek(i);
+      await el.updateComplete;
+      titles.push(text(el, 'node-label')!);
+    }
+    expect(titles.filter((t) => t.endsWith('· first input'))).to.have.length(forwards.length / 2);
+    expect(titles.filter((t) => t.endsWith('· second input'))).to.have.length(forwards.length / 2);
+    expect(titles.at(-1)).to.equal('loss');
+    // The second input's output frame carries the pair's own embedding, as recorded independently.
+    const second = forwards.filter((e) => e.pass === 1 && e.nodeId === 'output').at(-1)!;
+    el.seek(forwards.indexOf(second));
+    await el.updateComplete;
+    expect(summaryText(el)).to.deep.equal(expected(second.value));
   });
 });
 

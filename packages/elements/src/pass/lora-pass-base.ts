@@ -455,7 +455,10 @@ export abstract class LoraPassBase extends LitElement {
 
   private frameName(frame: PassFrame, recording: Recording): string {
     if (frame.kind === 'loss') return 'loss';
-    return recording.nodes.get(frame.nodeId)?.label ?? frame.nodeId;
+    const label = recording.nodes.get(frame.nodeId)?.label ?? frame.nodeId;
+    // A similarity pair runs the same nodes twice; say which of the two inputs a frame belongs to.
+    const pass = frame.event.pass;
+    return pass === undefined ? label : `${label} · ${pass === 0 ? 'first' : 'second'} input`;
   }
 
   private renderReadout(frame: PassFrame, recording: Recording): TemplateResult {

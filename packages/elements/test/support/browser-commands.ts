@@ -44,6 +44,10 @@ export async function resetMouse(): Promise<void> {
 }
 
 /** Emulates `prefers-color-scheme` (and other media features) for the page. */
-export async function emulateMedia(media: { colorScheme?: 'light' | 'dark'; forcedColors?: 'active' | 'none' }) {
+export async function emulateMedia(media: {
+  colorScheme?: 'light' | 'dark';
+  forcedColors?: 'active' | 'none';
+  reducedMotion?: 'reduce' | 'no-preference';
+}) {
   await runCommand('emulate-media', media);
 }
