@@ -13,6 +13,7 @@ export default defineConfig({
     'lora-graph': 'src/lora-graph.ts',
     'lora-forward-pass': 'src/lora-forward-pass.ts',
     'lora-backward-pass': 'src/lora-backward-pass.ts',
+    'lora-first-steps': 'src/lora-first-steps.ts',
   },
   format: ['esm'],
   dts: true,

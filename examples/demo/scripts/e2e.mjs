@@ -538,6 +538,20 @@ async function run(url) {
                 await pass.evaluate((el) => el.updateComplete);
                 const end = await pass.evaluate((el) => el.shadowRoot.textContent.replace(/\s+/g, ' '));
                 expect(/not stored/i.test(end), 'the backward pass marks frozen weights as not storing a gradient');
+                // The step-0 view under it: A's gradient is exactly zero at step 0 and not at step 1.
+                const firstSteps = tab.locator('#first-steps');
+                await firstSteps.evaluate((el) => el.updateComplete);
+                const cell = (step) =>
+                  firstSteps.evaluate(
+                    (el, s) =>
+                      el.shadowRoot
+                        .querySelector(`[part~="table-fc1"] [part~="row-step-${s}"] [part~="value-grad-a"]`)
+                        ?.textContent.trim(),
+                    step,
+                  );
+                expectEqual(await cell(0), '0', "step-0 view: fc1's ‖∂L/∂A‖ at step 0");
+                const later = await cell(1);
+                expect(Number(later) > 0, `step-0 view: fc1's ‖∂L/∂A‖ at step 1 is ${later}`);
                 // The screenshot shows the gradient halfway back, where it reaches the first adapter.
                 await pass.evaluate((el) => el.seek(Math.floor(el.frameCount / 2)));
                 await pass.evaluate((el) => el.updateComplete);

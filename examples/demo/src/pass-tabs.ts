@@ -28,10 +28,14 @@ function part<T extends Element>(form: HTMLFormElement, selector: string, type: 
 /**
  * Wires the Forward Pass and Backward Pass tabs: each form's "Run" records one step of the shared
  * model on the typed input and label and plays it from the start. Both tabs share the sample, so
- * switching tabs follows the same input forward and then backward. A bad input keeps what the user
+ * switching tabs follows the same input forward and then backward; the step-0 view under the backward
+ * pass follows it too. A bad input keeps what the user
  * typed and says what to fix.
  */
 export function setUpPassTabs(root: ParentNode, model: LoraModel): void {
+  const firstSteps = root.querySelector('#first-steps') as (HTMLElement & Pick<PassElement, 'model' | 'sample'>) | null;
+  if (firstSteps === null) throw new Error('demo: the backward pass tab is missing its step-0 view.');
+  firstSteps.model = model;
   const classes = TASK_CLASSES[model.spec.task] ?? [];
   const tabs = (['forward', 'backward'] as const).map((kind) => {
     const form = root.querySelector(`#${kind}-form`);
@@ -72,6 +76,7 @@ export function setUpPassTabs(root: ParentNode, model: LoraModel): void {
         other.labels.value = tab.labels.value;
         other.pass.sample = sample;
       }
+      firstSteps.sample = sample;
       void tab.pass.updateComplete.then(() => {
         tab.pass.seek(0);
         tab.pass.play();

@@ -11,6 +11,7 @@ import { LoraMatrix } from './matrix/lora-matrix.js';
 import { LoraGraph } from './graph/lora-graph.js';
 import { LoraForwardPass } from './pass/lora-forward-pass.js';
 import { LoraBackwardPass } from './pass/lora-backward-pass.js';
+import { LoraFirstSteps } from './first-steps/lora-first-steps.js';
 import { defineElement } from './shared/define-element.js';
 
 // Each entry calls defineElement itself (rather than importing the per-tag entries) so that the
@@ -22,3 +23,4 @@ defineElement('lora-injection', LoraInjection);
 defineElement('lora-graph', LoraGraph);
 defineElement('lora-forward-pass', LoraForwardPass);
 defineElement('lora-backward-pass', LoraBackwardPass);
+defineElement('lora-first-steps', LoraFirstSteps);

@@ -20,6 +20,8 @@ export { LoraForwardPass } from './pass/lora-forward-pass.js';
 export { LoraBackwardPass } from './pass/lora-backward-pass.js';
 export { ANNOUNCE_EVERY, type LoraPlaybackChangeDetail } from './pass/lora-pass-base.js';
 export type { PassFrame, PassPhase } from './pass/timeline.js';
+export { LoraFirstSteps, type LoraFirstStepsChangeDetail } from './first-steps/lora-first-steps.js';
+export type { FirstSteps, FirstStepsLayer, StepNorms } from './first-steps/measure-first-steps.js';
 export {
   PLAYBACK_SPEEDS,
   PlaybackController,
