@@ -84,3 +84,59 @@ export {
   type TraceEvent,
   type ValueSummary,
 } from './trace/types.js';
+export {
+  NF4_CODE,
+  NF4_DOUBLE_QUANT_BLOCK,
+  nearestNf4Code,
+  nf4BitsPerParameter,
+  quantizeNf4,
+  type Nf4DoubleQuant,
+  type Nf4Options,
+  type Nf4Quantization,
+} from './quant/nf4.js';
+export {
+  PRIMARY_METRIC,
+  accuracy,
+  averageRanks,
+  confusionMatrix,
+  macroF1,
+  meanSquaredErrorMetric,
+  pearson,
+  r2Score,
+  spearman,
+  type TaskMetrics,
+} from './train/metrics.js';
+export { evaluate, type EvalReport, type Prediction } from './train/evaluate.js';
+export {
+  FINE_TUNE_METHODS,
+  prepareModel,
+  type FineTuneMethod,
+  type LayerQuantization,
+  type PreparedModel,
+  type PrepareModelOptions,
+  type QuantizationReport,
+} from './train/prepare-model.js';
+export {
+  DIVERGENCE_FACTOR,
+  FINE_TUNE_DEFAULTS,
+  fineTune,
+  type EpochProgress,
+  type FineTuneOptions,
+  type FineTuneResult,
+  type FineTuneSettings,
+  type FineTuneStatus,
+  type OptimizerName,
+} from './train/fine-tune.js';
+export { PRETRAIN_DEFAULTS, pretrainBase, pretrainBaseAsync, type PretrainOptions } from './train/pretrain.js';
+export { rankSweep, type RankSweepOptions, type RankSweepPoint } from './train/rank-sweep.js';
+export { frozenChecksum } from './train/frozen-checksum.js';
+export type {
+  ClassExample,
+  Example,
+  LabelSource,
+  LineProblem,
+  NamedFeature,
+  PairExample,
+  ParsedLines,
+  RegressionExample,
+} from './data/types.js';
