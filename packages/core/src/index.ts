@@ -140,3 +140,62 @@ export type {
   ParsedLines,
   RegressionExample,
 } from './data/types.js';
+export type {
+  MlpDescription,
+  MlpSizes,
+  ModelDescription,
+  ModelFamily,
+  ModuleDescription,
+  ModuleKind,
+  TransformerDescription,
+  TransformerSizes,
+} from './memory/types.js';
+export { describeToy, type ToyOptions } from './memory/describe-toy.js';
+export { HF_MODEL_TYPES, readHfConfig } from './memory/read-hf-config.js';
+export { MODEL_IDS, MODEL_PRESETS, describeModel, type ModelPreset } from './memory/model-presets.js';
+export {
+  ALL_LINEAR,
+  MAX_MEMORY_RANK,
+  loraParameters,
+  type LoraCountOptions,
+  type LoraModuleCount,
+  type LoraParameters,
+} from './memory/lora-parameters.js';
+export {
+  ATTENTION_KERNELS,
+  DEFAULT_OVERHEAD,
+  MAX_BATCH,
+  MAX_SEQ,
+  MEMORY_OPTIMIZERS,
+  PRECISIONS,
+  QUANTIZATIONS,
+  TRAINING_METHODS,
+  estimateMemory,
+  type FrameworkOverhead,
+  type MemoryBytes,
+  type MemoryComponent,
+  type MemoryEstimate,
+  type MemoryOptimizer,
+  type MemoryOptions,
+  type Precision,
+  type Quantization,
+  type ResolvedMemoryOptions,
+  type TrainingMethod,
+} from './memory/estimate-memory.js';
+export {
+  activationBytes,
+  type ActivationBreakdown,
+  type ActivationInput,
+  type AttentionKernel,
+} from './memory/activation-bytes.js';
+export {
+  DOUBLE_QUANT_BLOCK_SIZE,
+  NF4_BLOCK_SIZE,
+  quantConstantBits,
+  quantizedStorage,
+  type QuantizedStorage,
+} from './memory/quantized-storage.js';
+export { GPUS, type GpuSpec } from './memory/gpus.js';
+export { fitOnGpu, type GpuFit } from './memory/fit-on-gpu.js';
+export { rankCurve, type RankCurve, type RankPoint } from './memory/rank-curve.js';
+export { BYTES_PER_UNIT, formatBytes, groupDigits, type ByteUnit } from './memory/format-bytes.js';

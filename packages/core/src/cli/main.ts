@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { readFileSync } from 'node:fs';
 import { runCli } from './run.js';
 
 // A reader that stops early (`lora-viz graph --json | head`) closes the pipe: that is not an error.
@@ -8,4 +9,9 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 // exitCode rather than process.exit(): stdout may still be flushing a large JSON document into a pipe.
-process.exitCode = runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });
+// The only file access of the CLI, kept here so that the rest of it stays free of node: modules.
+process.exitCode = runCli(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  readFile: (path) => readFileSync(path, 'utf8'),
+});

@@ -1,7 +1,8 @@
 import { LAYER_NAMES, TASKS } from '../index.js';
+import { GPUS } from '../memory/gpus.js';
 
 /** The commands of `lora-viz`, in the order the help lists them. */
-export const COMMANDS = ['params', 'forward', 'graph', 'trace'] as const;
+export const COMMANDS = ['params', 'forward', 'graph', 'trace', 'models', 'memory'] as const;
 
 /** One of {@link COMMANDS}. */
 export type CommandName = (typeof COMMANDS)[number];
@@ -19,65 +20,69 @@ export interface OptionSpec {
 }
 
 const ALL: readonly CommandName[] = COMMANDS;
+/** The commands that build the toy MLP and take every model option. */
+export const TOY_COMMANDS: readonly CommandName[] = ['params', 'forward', 'graph', 'trace'];
+/** Toy commands plus `memory`, which sizes the toy (or an adapter on a real model) with these. */
+const SIZING: readonly CommandName[] = [...TOY_COMMANDS, 'memory'];
 const LAYERS = LAYER_NAMES.join(',');
 
 /** Every option of every command; the parser and the help are both generated from this table. */
 export const OPTIONS: readonly OptionSpec[] = [
-  { name: '--task', value: 'T', commands: ALL, help: `${TASKS.join('|')} (default sentiment)` },
-  { name: '--input-dim', value: 'N', commands: ALL, help: 'input features, 1..4096 (default 8)' },
+  { name: '--task', value: 'T', commands: SIZING, help: `${TASKS.join('|')} (default sentiment)` },
+  { name: '--input-dim', value: 'N', commands: SIZING, help: 'input features, 1..4096 (default 8)' },
   {
     name: '--hidden',
     value: 'N',
-    commands: ALL,
+    commands: SIZING,
     help: 'hidden width of fc1 and fc2, 1..4096 (default 16)',
   },
   {
     name: '--seed',
     value: 'N',
-    commands: ALL,
+    commands: TOY_COMMANDS,
     help: 'seed of every random number, 0..4294967295 (default 0)',
   },
   {
     name: '--no-lora',
     value: null,
-    commands: ALL,
+    commands: TOY_COMMANDS,
     help: 'no adapter: full fine-tuning, every parameter trainable',
   },
   {
     name: '--rank',
     value: 'R',
-    commands: ALL,
-    help: 'LoRA rank r, a positive integer up to 4096 (default 4)',
+    commands: SIZING,
+    help: 'LoRA rank r, a positive integer up to 4096 (default 4; memory: up to 65536, default 8 for real models)',
   },
-  { name: '--alpha', value: 'A', commands: ALL, help: 'LoRA alpha, a finite number (default 8)' },
+  { name: '--alpha', value: 'A', commands: SIZING, help: 'LoRA alpha, a finite number (default 8)' },
   {
     name: '--rslora',
     value: null,
-    commands: ALL,
+    commands: TOY_COMMANDS,
     help: 'rank-stabilised scaling alpha/sqrt(r) instead of alpha/r',
   },
   {
     name: '--dropout',
     value: 'P',
-    commands: ALL,
+    commands: TOY_COMMANDS,
     help: 'dropout on the LoRA branch, in [0, 1) (default 0)',
   },
   {
     name: '--targets',
     value: 'LIST',
-    commands: ALL,
-    help: `layers that get A and B, from ${LAYERS} (default fc1,fc2)`,
+    commands: SIZING,
+    help: `layers that get A and B, from ${LAYERS} (default fc1,fc2); memory: module names or all-linear`,
   },
   {
     name: '--modules-to-save',
     value: 'LIST',
-    commands: ALL,
+    commands: TOY_COMMANDS,
     help: `layers trained whole, from ${LAYERS}, not also targets (default none)`,
   },
   {
     name: '--init',
     value: 'I',
-    commands: ALL,
+    commands: TOY_COMMANDS,
     help: 'init of A and B: true|false|gaussian (default true)',
   },
   { name: '--json', value: null, commands: ALL, help: 'print one JSON document instead of text' },
@@ -117,7 +122,72 @@ export const OPTIONS: readonly OptionSpec[] = [
   { name: '--score', value: 'S', commands: ['trace'], help: 'similarity of the pair, 0..1 (similarity)' },
   { name: '--steps', value: 'N', commands: ['trace'], help: 'training steps to record, 1..1000 (default 1)' },
   { name: '--lr', value: 'X', commands: ['trace'], help: 'learning rate, positive (default 0.1)' },
-  { name: '--optimizer', value: 'O', commands: ['trace'], help: 'sgd|adam (default sgd)' },
+  {
+    name: '--optimizer',
+    value: 'O',
+    commands: ['trace', 'memory'],
+    help: 'trace: sgd|adam (default sgd); memory: adamw|adamw-8bit|sgd|sgd-momentum (default adamw)',
+  },
+  {
+    name: '--model',
+    value: 'NAME',
+    commands: ['memory'],
+    help: 'a built-in model (see lora-viz models); without --model or --config: the toy MLP',
+  },
+  {
+    name: '--config',
+    value: 'FILE',
+    commands: ['memory'],
+    help: 'a Hugging Face config.json (model_type llama, mistral or gpt2) instead of --model',
+  },
+  { name: '--method', value: 'M', commands: ['memory'], help: 'full|lora|qlora (default lora)' },
+  {
+    name: '--precision',
+    value: 'P',
+    commands: ['memory'],
+    help: 'fp32|fp16|bf16: weights not quantized, and activations (default bf16; toy fp32)',
+  },
+  {
+    name: '--adapter-precision',
+    value: 'P',
+    commands: ['memory'],
+    help: 'fp32|fp16|bf16: LoRA A and B (default fp32, as PEFT upcasts them)',
+  },
+  {
+    name: '--master-weights',
+    value: null,
+    commands: ['memory'],
+    help: 'keep an fp32 master copy of 16-bit trainable weights (mixed precision)',
+  },
+  { name: '--quant', value: 'Q', commands: ['memory'], help: 'qlora base: nf4|int8 (default nf4)' },
+  {
+    name: '--double-quant',
+    value: null,
+    commands: ['memory'],
+    help: 'qlora nf4: quantize the quantization constants too (the default)',
+  },
+  { name: '--no-double-quant', value: null, commands: ['memory'], help: 'qlora nf4: one fp32 absmax per 64 weights' },
+  { name: '--batch', value: 'B', commands: ['memory'], help: 'sequences per step, 1..65536 (default 1)' },
+  { name: '--seq', value: 'S', commands: ['memory'], help: 'tokens per sequence, 1..1048576 (default 512)' },
+  { name: '--checkpointing', value: null, commands: ['memory'], help: 'full gradient checkpointing' },
+  {
+    name: '--attention',
+    value: 'K',
+    commands: ['memory'],
+    help: 'eager (scores stored, the default) or flash (no s² scores)',
+  },
+  {
+    name: '--overhead',
+    value: null,
+    commands: ['memory'],
+    help: 'add an assumed framework overhead line (512 MiB + 10 %)',
+  },
+  {
+    name: '--gpu',
+    value: 'NAME',
+    commands: ['memory'],
+    help: `whether it fits on ${GPUS.map((g) => g.id).join('|')}, and the largest batch that does`,
+  },
 ];
 
 /** The spec of an option by its name (`--rank`), or `undefined` for an unknown one. */

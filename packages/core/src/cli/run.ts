@@ -5,6 +5,8 @@ import type { CommandResult } from './command-result.js';
 import { usageErrorFromCore } from './core-error.js';
 import { forwardCommand } from './forward-command.js';
 import { graphCommand } from './graph-command.js';
+import { memoryCommand } from './memory-command.js';
+import { modelsCommand } from './models-command.js';
 import { traceCommand } from './trace-command.js';
 import type { CommandName } from './options.js';
 import { paramsCommand } from './params-command.js';
@@ -14,11 +16,13 @@ import { VERSION } from './version.js';
 
 export type { CliIo, CliWriter } from './cli-io.js';
 
-const RUN: Readonly<Record<CommandName, (options: ReadonlyMap<string, string | true>) => CommandResult>> = {
+const RUN: Readonly<Record<CommandName, (options: ReadonlyMap<string, string | true>, io: CliIo) => CommandResult>> = {
   params: paramsCommand,
   forward: forwardCommand,
   graph: graphCommand,
   trace: traceCommand,
+  models: modelsCommand,
+  memory: memoryCommand,
 };
 
 /** Exit code of a successful run. */
@@ -53,7 +57,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       return EXIT_OK;
     }
     const { command, options } = parseArgs(argv);
-    const result = RUN[command](options);
+    const result = RUN[command](options, io);
     // Warnings only after success: a failed run prints exactly one line on stderr, its error.
     for (const warning of result.warnings) io.stderr.write(`lora-viz: warning: ${oneLine(warning)}\n`);
     io.stdout.write(result.stdout);

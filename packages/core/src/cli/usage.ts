@@ -1,10 +1,12 @@
-import { COMMANDS, OPTIONS, type CommandName } from './options.js';
+import { COMMANDS, OPTIONS, TOY_COMMANDS, type CommandName } from './options.js';
 
 const SUMMARY: Readonly<Record<CommandName, string>> = {
   params: "PEFT's trainable-parameter line (--json: the per-layer ledger)",
   forward: "run one input through the model in eval mode (--json: every layer's numbers too)",
   graph: 'the model as nodes and edges with roles (--json: the graph data elements draw)',
   trace: 'record real training steps on one sample as forward/backward events (--json: graph + events)',
+  models: 'the built-in real models and their parameter counts (for memory --model)',
+  memory: 'GPU memory of full fine-tuning, LoRA or QLoRA by component (toy, --model or --config)',
 };
 
 function table(rows: readonly (readonly [string, string])[]): string[] {
@@ -15,9 +17,10 @@ function table(rows: readonly (readonly [string, string])[]): string[] {
 /** The text of `lora-viz --help`, generated from the option table so that it cannot drift from the parser. */
 export function usage(): string {
   const optionRow = (o: (typeof OPTIONS)[number]) => [o.value ? `${o.name} ${o.value}` : o.name, o.help] as const;
-  const shared = OPTIONS.filter((o) => o.commands.length === COMMANDS.length);
-  const only = (command: CommandName) =>
-    OPTIONS.filter((o) => o.commands.length < COMMANDS.length && o.commands.includes(command));
+  // The model options shared by the toy commands are listed once; each command then lists the rest.
+  const shared = OPTIONS.filter((o) => TOY_COMMANDS.every((c) => o.commands.includes(c)));
+  const only = (command: CommandName) => OPTIONS.filter((o) => !shared.includes(o) && o.commands.includes(command));
+  const sharedBy = (command: CommandName) => shared.filter((o) => o.commands.includes(command)).map((o) => o.name);
   const lines = [
     'Usage: lora-viz <command> [options]',
     '',
@@ -26,12 +29,18 @@ export function usage(): string {
     'Commands:',
     ...table(COMMANDS.map((c) => [c, SUMMARY[c]] as const)),
     '',
-    'Options of every command (the LoRA ones, --rank to --init, are ignored with --no-lora):',
+    `Options of ${TOY_COMMANDS.join(', ')} (the LoRA ones, --rank to --init, are ignored with --no-lora):`,
     ...table(shared.map(optionRow)),
   ];
   for (const command of COMMANDS) {
     const own = only(command);
-    if (own.length > 0) lines.push('', `Options of ${command}:`, ...table(own.map(optionRow)));
+    const also = TOY_COMMANDS.includes(command) ? [] : sharedBy(command);
+    if (own.length === 0) {
+      if (also.length > 0) lines.push('', `Options of ${command}: ${also.join(', ')} (see above)`);
+      continue;
+    }
+    lines.push('', `Options of ${command}:`, ...table(own.map(optionRow)));
+    if (also.length > 0) lines.push(`  and, as above: ${also.join(', ')}`);
   }
   lines.push(
     '',
@@ -46,6 +55,7 @@ export function usage(): string {
     'Examples:',
     '  lora-viz params --task classification --rank 4 --alpha 8 --targets fc1,fc2',
     '  lora-viz forward --input 1,0,0,1,0,1,0,1 --merged --json',
+    '  lora-viz memory --model llama-2-7b --method qlora --rank 16 --targets all-linear --batch 4 --seq 1024',
   );
   return `${lines.join('\n')}\n`;
 }
