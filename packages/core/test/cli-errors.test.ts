@@ -77,9 +77,9 @@ const BAD: [string, string[], string][] = [
 
 describe('lora-viz bad input', () => {
   for (const [what, argv, needle] of BAD) {
-    it(`exits 2 with one stderr line naming ${needle} for ${what}`, () => {
+    it(`exits 2 with one stderr line naming ${needle} for ${what}`, async () => {
       const before = tf.memory().numTensors;
-      const run = cli(...argv);
+      const run = await cli(...argv);
       expect(run.code).toBe(2);
       expect(run.stdout).toBe('');
       expect(run.stderr.endsWith('\n')).toBe(true);
@@ -92,26 +92,28 @@ describe('lora-viz bad input', () => {
     });
   }
 
-  it('says what --rank accepts and echoes the bad value', () => {
-    expect(cli('params', '--rank', '0').stderr).toMatch(
+  it('says what --rank accepts and echoes the bad value', async () => {
+    expect((await cli('params', '--rank', '0')).stderr).toMatch(
       /^lora-viz: --rank must be a positive integer.* \(got "0"\)\n$/,
     );
   });
 
-  it('says which values --task, --init, --targets and --input accept', () => {
-    expect(cli('params', '--task', 'x').stderr).toContain('sentiment, classification, similarity, regression');
-    expect(cli('params', '--init', 'x').stderr).toContain('true, false or gaussian');
-    expect(cli('params', '--targets', 'x').stderr).toContain('fc1, fc2, fc3');
-    expect(cli('forward', '--input-dim', '3', '--input', '1,2').stderr).toContain('3 comma-separated finite numbers');
+  it('says which values --task, --init, --targets and --input accept', async () => {
+    expect((await cli('params', '--task', 'x')).stderr).toContain('sentiment, classification, similarity, regression');
+    expect((await cli('params', '--init', 'x')).stderr).toContain('true, false or gaussian');
+    expect((await cli('params', '--targets', 'x')).stderr).toContain('fc1, fc2, fc3');
+    expect((await cli('forward', '--input-dim', '3', '--input', '1,2')).stderr).toContain(
+      '3 comma-separated finite numbers',
+    );
   });
 
-  it('lists the accepted options for an unknown one', () => {
-    const { stderr } = cli('forward', '--rnak', '4');
+  it('lists the accepted options for an unknown one', async () => {
+    const { stderr } = await cli('forward', '--rnak', '4');
     for (const flag of ['--rank', '--alpha', '--input', '--merged', '--help']) expect(stderr).toContain(flag);
   });
 
-  it('prints no warning when the run fails after a rank that would warn', () => {
-    const run = cli('forward', '--rank', '10', '--input', '1,2');
+  it('prints no warning when the run fails after a rank that would warn', async () => {
+    const run = await cli('forward', '--rank', '10', '--input', '1,2');
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--input');
     expect(run.stderr).not.toContain('warning');
@@ -134,14 +136,14 @@ describe('mapping errors thrown by core to CLI options', () => {
   ];
 
   for (const [field, flag] of cases) {
-    it(`names ${flag} for core's field ${field}, with what it accepts and the detail`, () => {
+    it(`names ${flag} for core's field ${field}, with what it accepts and the detail`, async () => {
       const message = usageErrorFromCore(new InvalidOptionError(field, 'ACCEPTED', 'DETAIL')).message;
       expect(message).toBe(`${flag} must be ACCEPTED (DETAIL)`);
       expect(FLAG_OF_FIELD[field]).toBe(flag);
     });
   }
 
-  it('keeps a field it does not know, even one named like an Object.prototype member', () => {
+  it('keeps a field it does not know, even one named like an Object.prototype member', async () => {
     expect(usageErrorFromCore(new InvalidOptionError('constructor', 'x', 'y')).message).toBe(
       'constructor must be x (y)',
     );

@@ -8,10 +8,10 @@ export interface CliRun {
 }
 
 /** Runs `lora-viz …argv` in-process and captures both streams. */
-export function cli(...argv: string[]): CliRun {
+export async function cli(...argv: string[]): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const code = runCli(argv, {
+  const code = await runCli(argv, {
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
   });

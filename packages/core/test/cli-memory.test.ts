@@ -3,10 +3,10 @@ import { runCli } from '../src/cli/run.js';
 import { cli } from './cli-helpers.js';
 
 /** Runs the CLI with an in-memory file system for `--config`. */
-function cliWithFiles(files: Record<string, string>, ...argv: string[]) {
+async function cliWithFiles(files: Record<string, string>, ...argv: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = runCli(argv, {
+  const code = await runCli(argv, {
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
     readFile: (path: string) => {
@@ -27,8 +27,8 @@ interface MemoryJson {
   gpu?: { id: string; bytes: number; fits: boolean; headroom: number; largestBatch: number };
 }
 
-function memoryJson(...argv: string[]): MemoryJson {
-  const run = cli('memory', ...argv, '--json');
+async function memoryJson(...argv: string[]): Promise<MemoryJson> {
+  const run = await cli('memory', ...argv, '--json');
   expect(run.code, run.stderr).toBe(0);
   expect(run.stdout.endsWith('}\n')).toBe(true);
   expect(run.stdout.split('\n')).toHaveLength(2);
@@ -38,8 +38,8 @@ function memoryJson(...argv: string[]): MemoryJson {
 const COMPONENT_KEYS = ['weights', 'quantConstants', 'adapters', 'gradients', 'optimizer', 'activations', 'total'];
 
 describe('lora-viz models', () => {
-  it('lists every preset with its exact parameter count', () => {
-    const run = cli('models');
+  it('lists every preset with its exact parameter count', async () => {
+    const run = await cli('models');
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     const rows = run.stdout.trimEnd().split('\n');
@@ -49,8 +49,8 @@ describe('lora-viz models', () => {
     expect(rows.find((r) => r.startsWith('llama-2-70b '))).toMatch(/64\/8\s+32000\s+68,976,648,192$/);
   });
 
-  it('prints {"models": [...]} with --json', () => {
-    const run = cli('models', '--json');
+  it('prints {"models": [...]} with --json', async () => {
+    const run = await cli('models', '--json');
     const doc = JSON.parse(run.stdout) as { models: { id: string; params: number; kvHeads: number }[] };
     expect(doc.models.map((m) => [m.id, m.params])).toContainEqual(['gpt2', 124_439_808]);
     expect(doc.models.find((m) => m.id === 'mistral-7b')).toMatchObject({ params: 7_241_732_096, kvHeads: 8 });
@@ -58,8 +58,17 @@ describe('lora-viz models', () => {
 });
 
 describe('lora-viz memory', () => {
-  it("prints the issue's JSON for Llama 2 7B, LoRA r = 8 on q_proj, v_proj", () => {
-    const doc = memoryJson('--model', 'llama-2-7b', '--method', 'lora', '--rank', '8', '--targets', 'q_proj,v_proj');
+  it("prints the issue's JSON for Llama 2 7B, LoRA r = 8 on q_proj, v_proj", async () => {
+    const doc = await memoryJson(
+      '--model',
+      'llama-2-7b',
+      '--method',
+      'lora',
+      '--rank',
+      '8',
+      '--targets',
+      'q_proj,v_proj',
+    );
     expect(Object.keys(doc)).toEqual(['model', 'method', 'params', 'peft', 'bytes', 'formulae']);
     expect(doc.model).toBe('llama-2-7b');
     expect(doc.method).toBe('lora');
@@ -73,47 +82,47 @@ describe('lora-viz memory', () => {
     expect(doc.bytes.adapters + doc.bytes.gradients + doc.bytes.optimizer).toBe(16 * 4_194_304);
   });
 
-  it("reproduces ZeRO's 16 bytes per parameter for full fine-tuning in mixed precision", () => {
-    const doc = memoryJson('--model', 'gpt2', '--method', 'full', '--precision', 'fp16', '--master-weights');
+  it("reproduces ZeRO's 16 bytes per parameter for full fine-tuning in mixed precision", async () => {
+    const doc = await memoryJson('--model', 'gpt2', '--method', 'full', '--precision', 'fp16', '--master-weights');
     expect(doc.bytes.weights + doc.bytes.gradients + doc.bytes.optimizer).toBe(16 * 124_439_808);
     expect(doc.peft).toBe('trainable params: 124,439,808 || all params: 124,439,808 || trainable%: 100.0000');
   });
 
-  it('gives QLoRA with and without double quantization its constants (0.127 and 0.5 bit per quantized weight)', () => {
+  it('gives QLoRA with and without double quantization its constants (0.127 and 0.5 bit per quantized weight)', async () => {
     const linear = 32 * (4 * 4096 * 4096 + 3 * 4096 * 11008);
-    const dq = memoryJson('--model', 'llama-2-7b', '--method', 'qlora');
+    const dq = await memoryJson('--model', 'llama-2-7b', '--method', 'qlora');
     expect((8 * dq.bytes.quantConstants) / linear).toBeCloseTo(0.126953125, 5);
-    expect(memoryJson('--model', 'llama-2-7b', '--method', 'qlora', '--double-quant')).toEqual(dq);
-    const plain = memoryJson('--model', 'llama-2-7b', '--method', 'qlora', '--no-double-quant');
+    expect(await memoryJson('--model', 'llama-2-7b', '--method', 'qlora', '--double-quant')).toEqual(dq);
+    const plain = await memoryJson('--model', 'llama-2-7b', '--method', 'qlora', '--no-double-quant');
     expect((8 * plain.bytes.quantConstants) / linear).toBe(0.5);
     expect(plain.formulae.quantConstants).toContain('32/64 = 0.5 bit per weight');
   });
 
-  it('uses the toy MLP without --model or --config, with the model options of the other commands', () => {
-    const doc = memoryJson('--task', 'classification', '--rank', '4', '--targets', 'fc1,fc2');
+  it('uses the toy MLP without --model or --config, with the model options of the other commands', async () => {
+    const doc = await memoryJson('--task', 'classification', '--rank', '4', '--targets', 'fc1,fc2');
     expect(doc.model).toBe('toy');
     // The same line as `lora-viz params --task classification` (ARCHITECTURE §3.2).
     expect(doc.peft).toBe('trainable params: 224 || all params: 708 || trainable%: 31.6384');
     // fp32 toy, by hand: 484·4 + 224·4 + 224·4 + 224·8 + (8+16+16)·4 + 4·4 + 8·4.
     expect(doc.bytes.total).toBe(484 * 4 + 224 * 4 + 224 * 4 + 224 * 8 + 40 * 4 + 16 + 32);
-    const params = cli('params', '--task', 'classification');
+    const params = await cli('params', '--task', 'classification');
     expect(params.stdout).toBe(`${doc.peft}\n`);
   });
 
-  it('adds a "gpu" verdict with --gpu', () => {
-    const doc = memoryJson('--model', 'llama-2-7b', '--method', 'qlora', '--gpu', 't4');
+  it('adds a "gpu" verdict with --gpu', async () => {
+    const doc = await memoryJson('--model', 'llama-2-7b', '--method', 'qlora', '--gpu', 't4');
     expect(doc.gpu).toMatchObject({ id: 't4', bytes: 16 * 2 ** 30, fits: true });
     expect(doc.gpu!.headroom).toBe(16 * 2 ** 30 - doc.bytes.total);
     expect(doc.gpu!.largestBatch).toBeGreaterThanOrEqual(1);
   });
 
-  it('adds an overhead line only with --overhead', () => {
-    const doc = memoryJson('--model', 'gpt2', '--overhead');
+  it('adds an overhead line only with --overhead', async () => {
+    const doc = await memoryJson('--model', 'gpt2', '--overhead');
     expect(Object.keys(doc.bytes)).toEqual([...COMPONENT_KEYS.slice(0, -1), 'overhead', 'total']);
     expect(doc.formulae.overhead).toMatch(/assumed/);
   });
 
-  it('prints a readable table whose numbers are those of the JSON', () => {
+  it('prints a readable table whose numbers are those of the JSON', async () => {
     const argv = [
       'memory',
       '--model',
@@ -127,10 +136,10 @@ describe('lora-viz memory', () => {
       '--seq',
       '1024',
     ];
-    const run = cli(...argv);
+    const run = await cli(...argv);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
-    const doc = memoryJson(...argv.slice(1));
+    const doc = await memoryJson(...argv.slice(1));
     expect(run.stdout).toMatch(/^model: {2}Mistral 7B \[mistral-7b, llama family\]: 7,241,732,096 parameters/);
     expect(run.stdout).toContain(`peft:   ${doc.peft}`);
     for (const key of COMPONENT_KEYS) {
@@ -141,16 +150,16 @@ describe('lora-viz memory', () => {
     expect(run.stdout).toContain('How each line is computed:');
   });
 
-  it('warns on stderr about options that do not apply, and still succeeds', () => {
-    const run = cli('memory', '--model', 'gpt2', '--method', 'full', '--rank', '4', '--double-quant');
+  it('warns on stderr about options that do not apply, and still succeeds', async () => {
+    const run = await cli('memory', '--model', 'gpt2', '--method', 'full', '--rank', '4', '--double-quant');
     expect(run.code).toBe(0);
     expect(run.stderr.trimEnd().split('\n')).toEqual([
       'lora-viz: warning: --rank is ignored with --method full (no adapter)',
       'lora-viz: warning: --double-quant is ignored with --method full (nothing is quantized)',
     ]);
-    const toy = cli('memory', '--seq', '64', '--checkpointing', '--json');
+    const toy = await cli('memory', '--seq', '64', '--checkpointing', '--json');
     expect(toy.code).toBe(0);
-    expect(JSON.parse(toy.stdout)).toEqual(JSON.parse(cli('memory', '--json').stdout));
+    expect(JSON.parse(toy.stdout)).toEqual(JSON.parse((await cli('memory', '--json')).stdout));
     expect(toy.stderr).toBe(
       'lora-viz: warning: --seq is ignored for the toy MLP (one vector per sample, no attention layers)\n' +
         'lora-viz: warning: --checkpointing is ignored for the toy MLP (one vector per sample, no attention layers)\n',
@@ -179,8 +188,8 @@ describe('lora-viz memory --config', () => {
     vocab_size: 50257,
   });
 
-  it('reads a Llama config with grouped-query attention and gives the published count', () => {
-    const run = cliWithFiles({ '/m/config.json': llama }, 'memory', '--config', '/m/config.json', '--json');
+  it('reads a Llama config with grouped-query attention and gives the published count', async () => {
+    const run = await cliWithFiles({ '/m/config.json': llama }, 'memory', '--config', '/m/config.json', '--json');
     expect(run.code, run.stderr).toBe(0);
     const doc = JSON.parse(run.stdout) as MemoryJson;
     expect(doc.model).toBe('meta-llama/Llama-2-70b-hf');
@@ -189,8 +198,8 @@ describe('lora-viz memory --config', () => {
     expect(doc.params.trainable).toBe(80 * 8 * (8192 + 8192 + 8192 + 1024));
   });
 
-  it('reads a GPT-2 config and names it after the file when it carries no _name_or_path', () => {
-    const run = cliWithFiles({ 'gpt2/config.json': gpt2 }, 'memory', '--config', 'gpt2/config.json', '--json');
+  it('reads a GPT-2 config and names it after the file when it carries no _name_or_path', async () => {
+    const run = await cliWithFiles({ 'gpt2/config.json': gpt2 }, 'memory', '--config', 'gpt2/config.json', '--json');
     const doc = JSON.parse(run.stdout) as MemoryJson;
     expect(doc.model).toBe('config.json');
     expect(doc.params.total).toBe(124_439_808);
@@ -221,8 +230,8 @@ describe('lora-viz memory --config', () => {
     ['--config with --hidden', { 'c.json': gpt2 }, ['--config', 'c.json', '--hidden', '8'], '--hidden'],
   ];
   for (const [what, files, argv, needle] of BAD) {
-    it(`exits 2 with one line for ${what}`, () => {
-      const run = cliWithFiles(files, 'memory', ...argv);
+    it(`exits 2 with one line for ${what}`, async () => {
+      const run = await cliWithFiles(files, 'memory', ...argv);
       expect(run.code).toBe(2);
       expect(run.stdout).toBe('');
       expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
@@ -230,8 +239,8 @@ describe('lora-viz memory --config', () => {
     });
   }
 
-  it('refuses --config when the host gives no file reader', () => {
-    const run = cli('memory', '--config', 'config.json');
+  it('refuses --config when the host gives no file reader', async () => {
+    const run = await cli('memory', '--config', 'config.json');
     expect(run.code).toBe(2);
     expect(run.stderr).toBe('lora-viz: --config needs to read a file, which this host does not allow\n');
   });
@@ -297,8 +306,8 @@ describe('lora-viz memory bad input', () => {
     ['an option of trace', ['--steps', '3'], '--steps'],
   ];
   for (const [what, argv, needle] of BAD) {
-    it(`exits 2 with one stderr line naming the flag for ${what}`, () => {
-      const run = cli('memory', ...argv);
+    it(`exits 2 with one stderr line naming the flag for ${what}`, async () => {
+      const run = await cli('memory', ...argv);
       expect(run.code).toBe(2);
       expect(run.stdout).toBe('');
       expect(run.stderr.endsWith('\n')).toBe(true);
@@ -309,16 +318,16 @@ describe('lora-viz memory bad input', () => {
     });
   }
 
-  it('rejects memory options on other commands and the other way round', () => {
-    expect(cli('params', '--model', 'gpt2').stderr).toContain(
+  it('rejects memory options on other commands and the other way round', async () => {
+    expect((await cli('params', '--model', 'gpt2')).stderr).toContain(
       '--model is not an option of params (it belongs to: memory)',
     );
-    expect(cli('models', '--rank', '4').stderr).toContain('--rank is not an option of models');
-    expect(cli('trace', '--batch', '4').code).toBe(2);
+    expect((await cli('models', '--rank', '4')).stderr).toContain('--rank is not an option of models');
+    expect((await cli('trace', '--batch', '4')).code).toBe(2);
   });
 
-  it('lists both new commands and their options in --help', () => {
-    const help = cli('--help').stdout;
+  it('lists both new commands and their options in --help', async () => {
+    const help = (await cli('--help')).stdout;
     for (const word of [
       'models',
       'memory',

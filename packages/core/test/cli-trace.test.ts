@@ -4,16 +4,16 @@ import { cli } from './cli-helpers.js';
 
 const INPUT = '1,0,0.5,1,0,1,-0.5,1';
 
-function trace(...args: string[]): { graph: ModelGraph; events: TraceEvent[] } {
-  const run = cli('trace', '--input', INPUT, '--json', ...args);
+async function trace(...args: string[]): Promise<{ graph: ModelGraph; events: TraceEvent[] }> {
+  const run = await cli('trace', '--input', INPUT, '--json', ...args);
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
   return JSON.parse(run.stdout);
 }
 
 describe('lora-viz trace', () => {
-  it('under LoRA stores no gradient for any weight or bias; at step 0 A gets zero and B a gradient', () => {
-    const { graph, events } = trace('--task', 'classification', '--label', 'review', '--targets', 'fc1,fc2,fc3');
+  it('under LoRA stores no gradient for any weight or bias; at step 0 A gets zero and B a gradient', async () => {
+    const { graph, events } = await trace('--task', 'classification', '--label', 'review', '--targets', 'fc1,fc2,fc3');
     const stored = events.filter((e) => e.kind === 'param-grad' || e.kind === 'param-update');
     expect(stored.length).toBeGreaterThan(0);
     for (const e of stored) expect('paramId' in e && e.paramId).toMatch(/^fc\d\.lora_[AB]$/);
@@ -26,14 +26,14 @@ describe('lora-viz trace', () => {
     for (const e of events) if ('nodeId' in e) expect(ids.has(e.nodeId), e.nodeId).toBe(true);
   });
 
-  it('gives every weight and bias a gradient with --no-lora', () => {
-    const { events } = trace('--no-lora', '--label', '1');
+  it('gives every weight and bias a gradient with --no-lora', async () => {
+    const { events } = await trace('--no-lora', '--label', '1');
     const grads = events.filter((e) => e.kind === 'param-grad').map((e) => ('paramId' in e ? e.paramId : ''));
     expect(grads.sort()).toEqual(['fc1.bias', 'fc1.weight', 'fc2.bias', 'fc2.weight', 'fc3.bias', 'fc3.weight']);
   });
 
-  it('follows the event grammar and prints only the chosen phase', () => {
-    const step = trace('--label', 'negative', '--steps', '2').events;
+  it('follows the event grammar and prints only the chosen phase', async () => {
+    const step = (await trace('--label', 'negative', '--steps', '2')).events;
     const kinds = step.filter((e) => e.step === 1).map((e) => e.kind);
     expect(kinds.filter((k, i) => k !== kinds[i - 1])).toEqual([
       'step-start',
@@ -44,18 +44,18 @@ describe('lora-viz trace', () => {
       'param-update',
       'step-end',
     ]);
-    const forward = new Set(trace('--label', '0', '--phase', 'forward').events.map((e) => e.kind));
+    const forward = new Set((await trace('--label', '0', '--phase', 'forward')).events.map((e) => e.kind));
     expect([...forward]).toEqual(['step-start', 'forward', 'loss', 'step-end']);
   });
 
-  it('traces regression and similarity samples', () => {
-    const regression = trace('--task', 'regression', '--target', '1,0,-1,0.5').events;
+  it('traces regression and similarity samples', async () => {
+    const regression = (await trace('--task', 'regression', '--target', '1,0,-1,0.5')).events;
     expect(regression.find((e) => e.kind === 'loss')).toMatchObject({ loss: 'mean-squared-error' });
-    const similarity = trace('--task', 'similarity', '--pair', INPUT, '--score', '1').events;
+    const similarity = (await trace('--task', 'similarity', '--pair', INPUT, '--score', '1')).events;
     expect(similarity.filter((e) => e.kind === 'forward' && 'pass' in e && e.pass === 1).length).toBeGreaterThan(0);
   });
 
-  it('rejects bad samples with exit 2 and one line naming the flag', () => {
+  it('rejects bad samples with exit 2 and one line naming the flag', async () => {
     const cases: [string[], string][] = [
       [['trace', '--input', INPUT], '--label'],
       [['trace', '--input', INPUT, '--label', 'neutral'], '--label'],
@@ -70,7 +70,7 @@ describe('lora-viz trace', () => {
     ];
     const before = tf.memory().numTensors;
     for (const [argv, flag] of cases) {
-      const run = cli(...argv);
+      const run = await cli(...argv);
       expect(run.code, argv.join(' ')).toBe(2);
       expect(run.stdout).toBe('');
       expect(run.stderr.split('\n').filter(Boolean)).toHaveLength(1);

@@ -11,8 +11,8 @@ function lines(text: string): string[] {
 }
 
 /** Runs a command expected to succeed with --json and returns the parsed document. */
-function json<T>(...argv: string[]): T {
-  const run = cli(...argv, '--json');
+async function json<T>(...argv: string[]): Promise<T> {
+  const run = await cli(...argv, '--json');
   expect(run.code, run.stderr).toBe(0);
   expect(run.stdout.endsWith('}\n')).toBe(true);
   return JSON.parse(run.stdout) as T;
@@ -96,8 +96,8 @@ function expectShape(matrix: readonly number[][], rows: number, columns: number)
 const INPUT = '0.5,-1,0.25,2,-0.75,1.5,0,-2';
 
 describe('lora-viz params', () => {
-  it("prints PEFT's line for a classification head with LoRA r=4 on fc1,fc2, and nothing else", () => {
-    const run = cli('params', '--task', 'classification', '--rank', '4', '--alpha', '8', '--targets', 'fc1,fc2');
+  it("prints PEFT's line for a classification head with LoRA r=4 on fc1,fc2, and nothing else", async () => {
+    const run = await cli('params', '--task', 'classification', '--rank', '4', '--alpha', '8', '--targets', 'fc1,fc2');
     expect(run).toEqual({
       code: 0,
       stdout: 'trainable params: 224 || all params: 708 || trainable%: 31.6384\n',
@@ -105,34 +105,34 @@ describe('lora-viz params', () => {
     });
   });
 
-  it('counts a module to save as a whole trainable copy of the layer', () => {
-    const run = cli('params', '--task', 'classification', '--targets', 'fc1,fc2', '--modules-to-save', 'fc3');
+  it('counts a module to save as a whole trainable copy of the layer', async () => {
+    const run = await cli('params', '--task', 'classification', '--targets', 'fc1,fc2', '--modules-to-save', 'fc3');
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('trainable params: 292 || all params: 776 || trainable%: 37.6289\n');
   });
 
-  it('accepts --flag=value and options before the command', () => {
-    const run = cli('--task=classification', 'params', '--rank=4', '--alpha=8', '--targets=fc1,fc2');
+  it('accepts --flag=value and options before the command', async () => {
+    const run = await cli('--task=classification', 'params', '--rank=4', '--alpha=8', '--targets=fc1,fc2');
     expect(run.stdout).toBe('trainable params: 224 || all params: 708 || trainable%: 31.6384\n');
   });
 
-  it('makes every parameter trainable with --no-lora, and ignores adapter options there', () => {
+  it('makes every parameter trainable with --no-lora, and ignores adapter options there', async () => {
     // Full fine-tuning of the bare classification model: the 708 of the LoRA line minus A and B (224).
     const base = 8 * 16 + 16 + (16 * 16 + 16) + (16 * 4 + 4);
     expect(base).toBe(708 - 224);
     for (const extra of [[], ['--rank', '0', '--targets', 'fc9', '--init', 'maybe']]) {
-      const run = cli('params', '--task', 'classification', '--no-lora', ...extra);
+      const run = await cli('params', '--task', 'classification', '--no-lora', ...extra);
       expect(run.code).toBe(0);
       expect(run.stdout).toBe(`trainable params: ${base} || all params: ${base} || trainable%: 100.0000\n`);
     }
-    const doc = json<ParamsJson>('params', '--task', 'classification', '--no-lora');
+    const doc = await json<ParamsJson>('params', '--task', 'classification', '--no-lora');
     expect(doc.trainable).toBe(base);
     expect(doc.all).toBe(base);
     expect(doc.layers.every((l) => l.rank === null && l.lora === 0 && l.frozen === 0)).toBe(true);
   });
 
-  it('gives the ledger as JSON with per-layer counts derived from the layer sizes', () => {
-    const doc = json<ParamsJson>('params');
+  it('gives the ledger as JSON with per-layer counts derived from the layer sizes', async () => {
+    const doc = await json<ParamsJson>('params');
     const r = 4;
     // Default model: sentiment head (2 outputs), input 8, hidden 16, LoRA r=4 on fc1 and fc2.
     const sizes: [string, number, number, boolean][] = [
@@ -155,8 +155,8 @@ describe('lora-viz params', () => {
     expect(doc.peft).toBe(`trainable params: ${trainable} || all params: ${all} || trainable%: 33.2344`);
   });
 
-  it('warns on stderr, and still succeeds, when the rank exceeds min(in, out) of a targeted layer', () => {
-    const run = cli('params', '--rank', '10', '--hidden', '16', '--input-dim', '8');
+  it('warns on stderr, and still succeeds, when the rank exceeds min(in, out) of a targeted layer', async () => {
+    const run = await cli('params', '--rank', '10', '--hidden', '16', '--input-dim', '8');
     expect(run.code).toBe(0);
     expect(lines(run.stdout)).toHaveLength(1);
     const warnings = lines(run.stderr);
@@ -165,8 +165,8 @@ describe('lora-viz params', () => {
     expect(warnings[0]).toContain('8');
   });
 
-  it('keeps stdout a single JSON document when it warns', () => {
-    const run = cli('params', '--rank', '10', '--json');
+  it('keeps stdout a single JSON document when it warns', async () => {
+    const run = await cli('params', '--rank', '10', '--json');
     expect(run.code).toBe(0);
     expect(lines(run.stdout)).toHaveLength(1);
     expect(() => JSON.parse(run.stdout)).not.toThrow();
@@ -195,13 +195,13 @@ describe('lora-viz forward', () => {
   }
 
   for (const [title, args] of cases) {
-    it(`reproduces its output from its own JSON numbers (${title}), merged or not`, () => {
-      const doc = json<ForwardJson>('forward', '--input', INPUT, ...args);
+    it(`reproduces its output from its own JSON numbers (${title}), merged or not`, async () => {
+      const doc = await json<ForwardJson>('forward', '--input', INPUT, ...args);
       expect(doc.merged).toBe(false);
       expect(doc.input).toEqual(INPUT.split(',').map(Number));
       expectClose(doc.output, referenceForward(doc));
 
-      const merged = json<ForwardJson>('forward', '--input', INPUT, '--merged', ...args);
+      const merged = await json<ForwardJson>('forward', '--input', INPUT, '--merged', ...args);
       expect(merged.merged).toBe(!args.includes('--no-lora'));
       // The document always carries the unmerged base weights, so the same recomputation applies.
       expect(merged.layers).toEqual(doc.layers);
@@ -210,8 +210,8 @@ describe('lora-viz forward', () => {
     });
   }
 
-  it('gives every matrix its PyTorch shape: W out×in, A r×in, B out×r', () => {
-    const doc = json<ForwardJson>('forward', '--input', INPUT, '--targets', 'fc1,fc3', '--rank', '3');
+  it('gives every matrix its PyTorch shape: W out×in, A r×in, B out×r', async () => {
+    const doc = await json<ForwardJson>('forward', '--input', INPUT, '--targets', 'fc1,fc3', '--rank', '3');
     const sizes = [
       [8, 16],
       [16, 16],
@@ -231,8 +231,8 @@ describe('lora-viz forward', () => {
     });
   });
 
-  it('starts with B exactly zero and A within ±1/√in, so the adapter changes nothing', () => {
-    const doc = json<ForwardJson>('forward', '--input', INPUT, '--targets', 'fc1,fc2,fc3');
+  it('starts with B exactly zero and A within ±1/√in, so the adapter changes nothing', async () => {
+    const doc = await json<ForwardJson>('forward', '--input', INPUT, '--targets', 'fc1,fc2,fc3');
     for (const layer of doc.layers) {
       const { A, B } = layer.lora!;
       for (const row of B) for (const v of row) expect(v).toBe(0);
@@ -242,26 +242,35 @@ describe('lora-viz forward', () => {
       // Not a degenerate all-zero A: the bound is actually being used.
       expect(Math.max(...flat.map(Math.abs))).toBeGreaterThan(bound / 2);
     }
-    const base = json<ForwardJson>('forward', '--input', INPUT, '--no-lora');
+    const base = await json<ForwardJson>('forward', '--input', INPUT, '--no-lora');
     expect(doc.output).toEqual(base.output);
   });
 
-  it('changes the output with --init false, where B starts random', () => {
-    const doc = json<ForwardJson>('forward', '--input', INPUT, '--init', 'false');
+  it('changes the output with --init false, where B starts random', async () => {
+    const doc = await json<ForwardJson>('forward', '--input', INPUT, '--init', 'false');
     expect(doc.layers[0]!.lora!.B.flat().some((v) => v !== 0)).toBe(true);
-    const base = json<ForwardJson>('forward', '--input', INPUT, '--no-lora');
+    const base = await json<ForwardJson>('forward', '--input', INPUT, '--no-lora');
     expect(doc.output).not.toEqual(base.output);
   });
 
-  it('scales B·A by alpha/r, or alpha/√r with --rslora', () => {
+  it('scales B·A by alpha/r, or alpha/√r with --rslora', async () => {
     for (const [rank, alpha] of [
       [1, 1],
       [2, 8],
       [4, 16],
       [8, 8],
     ]) {
-      const plain = json<ForwardJson>('forward', '--input', INPUT, '--rank', `${rank}`, '--alpha', `${alpha}`);
-      const rs = json<ForwardJson>('forward', '--input', INPUT, '--rank', `${rank}`, '--alpha', `${alpha}`, '--rslora');
+      const plain = await json<ForwardJson>('forward', '--input', INPUT, '--rank', `${rank}`, '--alpha', `${alpha}`);
+      const rs = await json<ForwardJson>(
+        'forward',
+        '--input',
+        INPUT,
+        '--rank',
+        `${rank}`,
+        '--alpha',
+        `${alpha}`,
+        '--rslora',
+      );
       for (const layer of plain.layers.filter((l) => l.lora)) {
         expect(layer.lora).toMatchObject({ rank, alpha });
         expect(layer.lora!.scaling).toBeCloseTo(alpha / rank, 12);
@@ -272,24 +281,24 @@ describe('lora-viz forward', () => {
     }
   });
 
-  it('runs a module to save through its own copy, which starts equal to the base layer', () => {
-    const doc = json<ForwardJson>('forward', '--input', INPUT, '--modules-to-save', 'fc3');
+  it('runs a module to save through its own copy, which starts equal to the base layer', async () => {
+    const doc = await json<ForwardJson>('forward', '--input', INPUT, '--modules-to-save', 'fc3');
     expect(doc.layers.map((l) => l.saved !== null)).toEqual([false, false, true]);
     const fc3 = doc.layers[2]!;
     expect(fc3.saved).toEqual({ weight: fc3.weight, bias: fc3.bias });
     expect(fc3.lora).toBeNull();
   });
 
-  it('has no adapter at all under --no-lora, even with --merged', () => {
-    const doc = json<ForwardJson>('forward', '--input', INPUT, '--no-lora', '--merged', '--rank', '3');
+  it('has no adapter at all under --no-lora, even with --merged', async () => {
+    const doc = await json<ForwardJson>('forward', '--input', INPUT, '--no-lora', '--merged', '--rank', '3');
     expect(doc.merged).toBe(false);
     expect(doc.layers.every((l) => l.lora === null && l.saved === null)).toBe(true);
   });
 
-  it('prints a summary with the input, the output and whether the adapter was merged', () => {
-    const doc = json<ForwardJson>('forward', '--input', INPUT, '--init', 'false');
+  it('prints a summary with the input, the output and whether the adapter was merged', async () => {
+    const doc = await json<ForwardJson>('forward', '--input', INPUT, '--init', 'false');
     for (const merged of [false, true]) {
-      const run = cli('forward', '--input', INPUT, '--init', 'false', ...(merged ? ['--merged'] : []));
+      const run = await cli('forward', '--input', INPUT, '--init', 'false', ...(merged ? ['--merged'] : []));
       expect(run.code).toBe(0);
       expect(run.stderr).toBe('');
       const text = lines(run.stdout);
@@ -305,15 +314,15 @@ describe('lora-viz forward', () => {
     }
   });
 
-  it('takes negative numbers, exponents and spaces in --input', () => {
-    const doc = json<ForwardJson>('forward', '--input', '-1, 2e-1,+3,-.5,1E2,0,0.0,7.', '--input-dim', '8');
+  it('takes negative numbers, exponents and spaces in --input', async () => {
+    const doc = await json<ForwardJson>('forward', '--input', '-1, 2e-1,+3,-.5,1E2,0,0.0,7.', '--input-dim', '8');
     expect(doc.input).toEqual([-1, 0.2, 3, -0.5, 100, 0, 0, 7]);
   });
 
-  it('agrees with the independent recomputation for any rank, alpha, init, targets and input', () => {
+  it('agrees with the independent recomputation for any rank, alpha, init, targets and input', async () => {
     const layerSets = ['fc1', 'fc2', 'fc3', 'fc1,fc2', 'fc1,fc3', 'fc2,fc3', 'fc1,fc2,fc3'];
-    fc.assert(
-      fc.property(
+    await fc.assert(
+      fc.asyncProperty(
         fc.integer({ min: 1, max: 12 }),
         fc.double({ min: -32, max: 32, noNaN: true }),
         fc.constantFrom('true', 'false', 'gaussian'),
@@ -321,15 +330,15 @@ describe('lora-viz forward', () => {
         fc.constantFrom(...layerSets),
         fc.integer({ min: 0, max: 0xffffffff }),
         fc.array(fc.double({ min: -10, max: 10, noNaN: true }), { minLength: 5, maxLength: 5 }),
-        (rank, alpha, init, rslora, targets, seed, input) => {
+        async (rank, alpha, init, rslora, targets, seed, input) => {
           const args = ['forward', '--input-dim', '5', '--hidden', '12', '--task', 'regression'];
           args.push('--rank', `${rank}`, '--alpha', `${alpha}`, '--init', init, '--targets', targets);
           args.push('--seed', `${seed}`, '--input', input.join(','), ...(rslora ? ['--rslora'] : []));
-          const doc = json<ForwardJson>(...args);
+          const doc = await json<ForwardJson>(...args);
           // JSON has no negative zero; every other double survives toString and JSON exactly.
           expect(doc.input).toEqual(input.map((v) => v + 0));
           expectClose(doc.output, referenceForward(doc));
-          const merged = json<ForwardJson>(...args, '--merged');
+          const merged = await json<ForwardJson>(...args, '--merged');
           expectClose(merged.output, doc.output);
         },
       ),
@@ -339,9 +348,9 @@ describe('lora-viz forward', () => {
 });
 
 describe('lora-viz --help and --version', () => {
-  it('prints the usage on stdout and exits 0, even beside other options', () => {
+  it('prints the usage on stdout and exits 0, even beside other options', async () => {
     for (const argv of [['--help'], ['-h'], ['params', '--help'], ['forward', '--rank', '0', '-h']]) {
-      const run = cli(...argv);
+      const run = await cli(...argv);
       expect(run.code).toBe(0);
       expect(run.stderr).toBe('');
       expect(run.stdout).toMatch(/^Usage: lora-viz <command> \[options\]\n/);
@@ -351,15 +360,15 @@ describe('lora-viz --help and --version', () => {
     }
   });
 
-  it("prints the package's version", () => {
+  it("prints the package's version", async () => {
     const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-    expect(cli('--version')).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+    expect(await cli('--version')).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
   });
 });
 
 describe('lora-viz tensor hygiene', () => {
-  it('leaves tf.memory().numTensors unchanged after runs that succeed and runs that fail', () => {
-    cli('params');
+  it('leaves tf.memory().numTensors unchanged after runs that succeed and runs that fail', async () => {
+    await cli('params');
     const before = tf.memory().numTensors;
     const runs: string[][] = [
       ['params', '--task', 'classification', '--modules-to-save', 'fc3'],
@@ -373,7 +382,7 @@ describe('lora-viz tensor hygiene', () => {
       ['nope'],
     ];
     for (const argv of runs) {
-      cli(...argv);
+      await cli(...argv);
       expect(tf.memory().numTensors, argv.join(' ')).toBe(before);
     }
   });

@@ -22,7 +22,7 @@ function expectWellFormed(graph: ModelGraph): void {
 }
 
 describe('describeGraph, component level', () => {
-  it('marks W and b frozen, A, B and ΔW trainable and the sums effective under LoRA', () => {
+  it('marks W and b frozen, A, B and ΔW trainable and the sums effective under LoRA', async () => {
     const model = createMlp({ task: 'classification' });
     attachLora(model, { r: 4, targetModules: ['fc1', 'fc2'] });
     const graph = expectNoTensorLeak(() => describeGraph(model));
@@ -47,7 +47,7 @@ describe('describeGraph, component level', () => {
     model.dispose();
   });
 
-  it("uses exactly the ledger's parameter ids", () => {
+  it("uses exactly the ledger's parameter ids", async () => {
     const model = createMlp();
     attachLora(model, { targetModules: ['fc1', 'fc3'] });
     const graphIds = (m: typeof model) =>
@@ -72,7 +72,7 @@ describe('describeGraph, component level', () => {
     model.dispose();
   });
 
-  it('has no A, B or ΔW without LoRA, and every weight trains', () => {
+  it('has no A, B or ΔW without LoRA, and every weight trains', async () => {
     const model = createMlp();
     const graph = describeGraph(model);
     expectWellFormed(graph);
@@ -82,7 +82,7 @@ describe('describeGraph, component level', () => {
     model.dispose();
   });
 
-  it('routes x through W and through A → B → ΔW into each adapted sum', () => {
+  it('routes x through W and through A → B → ΔW into each adapted sum', async () => {
     const model = createMlp();
     attachLora(model);
     const edges = new Set(describeGraph(model).edges.map((e) => `${e.source}>${e.target}`));
@@ -103,7 +103,7 @@ describe('describeGraph, component level', () => {
     model.dispose();
   });
 
-  it('adds a loss node named after the task loss on request', () => {
+  it('adds a loss node named after the task loss on request', async () => {
     const model = createMlp({ task: 'regression' });
     const graph = describeGraph(model, { loss: true });
     expect(byId(graph).get('loss')?.label).toBe('loss (mean squared error)');
@@ -113,7 +113,7 @@ describe('describeGraph, component level', () => {
 });
 
 describe('describeGraph, neuron level', () => {
-  it('has one node per neuron and 448 weight edges for 8→16→16→4, plus the LoRA bottleneck', () => {
+  it('has one node per neuron and 448 weight edges for 8→16→16→4, plus the LoRA bottleneck', async () => {
     const model = createMlp({ task: 'classification' });
     attachLora(model, { r: 4, targetModules: ['fc1', 'fc2'] });
     const graph = describeGraph(model, { level: 'neuron' });
@@ -125,7 +125,7 @@ describe('describeGraph, neuron level', () => {
     model.dispose();
   });
 
-  it('values each weight edge with W_eff = W + s·B·A and keeps W as its base', () => {
+  it('values each weight edge with W_eff = W + s·B·A and keeps W as its base', async () => {
     const model = createMlp();
     attachLora(model, { r: 2, alpha: 3, initLoraWeights: false });
     const edges = new Map(describeGraph(model, { level: 'neuron' }).edges.map((e) => [e.id, e]));
@@ -151,8 +151,8 @@ describe('describeGraph, neuron level', () => {
 });
 
 describe('lora-viz graph', () => {
-  it('prints the graph contract as JSON', () => {
-    const run = cli('graph', '--task', 'classification', '--json');
+  it('prints the graph contract as JSON', async () => {
+    const run = await cli('graph', '--task', 'classification', '--json');
     expect(run.code).toBe(0);
     const graph = JSON.parse(run.stdout) as ModelGraph;
     for (const node of graph.nodes)
@@ -161,21 +161,21 @@ describe('lora-viz graph', () => {
     expect(graph.edges[0]).toEqual({ id: 'input->fc1.weight', source: 'input', target: 'fc1.weight', kind: 'data' });
   });
 
-  it('has no adapter nodes with --no-lora and neuron nodes with --level neuron', () => {
-    const plain = JSON.parse(cli('graph', '--no-lora', '--json').stdout) as ModelGraph;
+  it('has no adapter nodes with --no-lora and neuron nodes with --level neuron', async () => {
+    const plain = JSON.parse((await cli('graph', '--no-lora', '--json')).stdout) as ModelGraph;
     expect(plain.nodes.map((n) => n.kind)).not.toContain('lora-a');
-    const neurons = JSON.parse(cli('graph', '--level', 'neuron', '--json').stdout) as ModelGraph;
+    const neurons = JSON.parse((await cli('graph', '--level', 'neuron', '--json')).stdout) as ModelGraph;
     expect(neurons.level).toBe('neuron');
   });
 
-  it('rejects an unknown level with exit 2 naming --level', () => {
-    const run = cli('graph', '--level', 'pixel');
+  it('rejects an unknown level with exit 2 naming --level', async () => {
+    const run = await cli('graph', '--level', 'pixel');
     expect(run.code).toBe(2);
     expect(run.stderr).toBe('lora-viz: --level must be component or neuron (got "pixel")\n');
   });
 
-  it('prints a readable node list without --json', () => {
-    const run = cli('graph');
+  it('prints a readable node list without --json', async () => {
+    const run = await cli('graph');
     expect(run.stdout).toMatch(/^fc1\.lora_A +lora-a +trainable +\[4×8\] +A₁ 4×8$/m);
     expect(run.stdout.trim().split('\n').at(-1)).toBe('19 nodes, 20 edges (component level; adapter "default")');
   });

@@ -10,7 +10,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 
 // exitCode rather than process.exit(): stdout may still be flushing a large JSON document into a pipe.
 // The only file access of the CLI, kept here so that the rest of it stays free of node: modules.
-process.exitCode = runCli(process.argv.slice(2), {
+process.exitCode = await runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   readFile: (path) => readFileSync(path, 'utf8'),

@@ -16,7 +16,12 @@ import { VERSION } from './version.js';
 
 export type { CliIo, CliWriter } from './cli-io.js';
 
-const RUN: Readonly<Record<CommandName, (options: ReadonlyMap<string, string | true>, io: CliIo) => CommandResult>> = {
+const RUN: Readonly<
+  Record<
+    CommandName,
+    (options: ReadonlyMap<string, string | true>, io: CliIo) => CommandResult | Promise<CommandResult>
+  >
+> = {
   params: paramsCommand,
   forward: forwardCommand,
   graph: graphCommand,
@@ -38,14 +43,15 @@ function oneLine(text: string): string {
 
 /**
  * Runs the `lora-viz` command line in-process: parses `argv`, runs the command, writes to `io`.
- * Never throws and never exits the process; every model it creates is disposed before it returns.
+ * Never rejects and never exits the process; every model it creates is disposed before it returns.
  *
  * @param argv the arguments after node and the script (`process.argv.slice(2)`).
- * @returns the exit code: 0 on success, 2 for bad input (one line on stderr), 1 for an internal error.
+ * @returns the exit code: 0 on success, 2 for bad input (one line on stderr), 1 for an internal error
+ *   (3 for a training run that diverged).
  * @example
- * process.exitCode = runCli(['params', '--task', 'classification'], { stdout: process.stdout, stderr: process.stderr });
+ * process.exitCode = await runCli(['params', '--task', 'classification'], { stdout: process.stdout, stderr: process.stderr });
  */
-export function runCli(argv: readonly string[], io: CliIo): number {
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   try {
     // Help and version win over everything else on the line, so that they work even beside a typo.
     if (argv.includes('--help') || argv.includes('-h')) {
@@ -57,7 +63,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       return EXIT_OK;
     }
     const { command, options } = parseArgs(argv);
-    const result = RUN[command](options, io);
+    const result = await RUN[command](options, io);
     // Warnings only after success: a failed run prints exactly one line on stderr, its error.
     for (const warning of result.warnings) io.stderr.write(`lora-viz: warning: ${oneLine(warning)}\n`);
     io.stdout.write(result.stdout);
