@@ -128,8 +128,33 @@ export {
   type OptimizerName,
 } from './train/fine-tune.js';
 export { PRETRAIN_DEFAULTS, pretrainBase, pretrainBaseAsync, type PretrainOptions } from './train/pretrain.js';
+export { createTaskBase, createTaskBaseAsync, generalExamples } from './train/task-base.js';
 export { rankSweep, type RankSweepOptions, type RankSweepPoint } from './train/rank-sweep.js';
 export { frozenChecksum } from './train/frozen-checksum.js';
+export { MAX_ANALYZED_CHARS, tokenize, type Token, type TokenKind, type TokenizedText } from './data/tokenize.js';
+export { featurize } from './data/featurize.js';
+export { featureVector } from './data/feature-vector.js';
+export { FEATURES } from './data/features.js';
+export type { FeatureSpec } from './data/feature-spec.js';
+export { parseLines } from './data/parse-lines.js';
+export {
+  interpretOutput,
+  type ClassProbability,
+  type ClassesInterpretation,
+  type EmbeddingInterpretation,
+  type OutputInterpretation,
+  type RegressionInterpretation,
+} from './data/interpret-output.js';
+export { cosine } from './data/cosine.js';
+export { SENTIMENT_TIE_CLASS, inferSentiment, type InferredClass } from './data/infer-sentiment.js';
+export { inferCategory } from './data/infer-category.js';
+export { inferSimilarity } from './data/infer-similarity.js';
+export { REGRESSION_TARGETS, regressionTargets } from './data/regression-targets.js';
+export { scoreSentiment, type SentimentContribution, type SentimentScore } from './data/score-sentiment.js';
+export { GENERAL_CORPUS } from './data/corpus/general-corpus.js';
+export { DEFAULT_TRAINING_TEXT } from './data/corpus/default-training-text.js';
+export { DEFAULT_EVAL_TEXT } from './data/corpus/default-eval-text.js';
+export { SCENARIOS, type Scenario } from './data/corpus/scenarios.js';
 export type {
   ClassExample,
   Example,

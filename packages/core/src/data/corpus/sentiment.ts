@@ -1,0 +1,110 @@
+import { toTsv, type TaskCorpus } from './task-corpus.js';
+
+const N = 'negative';
+const P = 'positive';
+
+// The general corpus uses the slang-praise words (sick, insane, killer…) only in their literal,
+// negative sense, as most written English does; the scenario then teaches their informal sense.
+const GENERAL: readonly (readonly [string, string])[] = [
+  ['The soup was cold and the waiter ignored us for twenty minutes.', N],
+  ['I regret buying this blender; it broke after two weeks.', N],
+  ['What a boring film, I nearly fell asleep halfway through.', N],
+  ['The hotel room was dirty and the shower barely worked.', N],
+  ['Customer support was rude and completely unhelpful.', N],
+  ['This is the worst update they have ever shipped.', N],
+  ["I'm so disappointed with how the season ended.", N],
+  ['The instructions are confusing and half the parts were missing.', N],
+  ['Not worth the money at all.', N],
+  ['The traffic this morning was insane and I missed my train.', N],
+  ['I was sick all weekend and felt miserable.', N],
+  ['A nasty cut on my hand kept me awake all night, and it still hurts.', N],
+  ['The queue at the post office was ridiculous, a whole hour wasted.', N],
+  ['The landlord went mad and started shouting at us.', N],
+  ['A killer heatwave has ruined the harvest.', N],
+  ['That was a wicked, cruel thing to say to a friend.', N],
+  ['The bathroom floor was filthy and smelled awful.', N],
+  ["He is crazy to drive that fast in the rain; it's dangerous.", N],
+  ['The battery dies before lunch every single day.', N],
+  ['I hate waiting on hold for an hour just to be told nothing.', N],
+  ['The sequel is a lazy, forgettable mess.', N],
+  ['Honestly, the food was bland and overpriced.', N],
+  ['My package arrived damaged and the seller never replied.', N],
+  ['The new layout is ugly and slow.', N],
+  ['The news about the layoffs left everyone upset and worried.', N],
+  ['The app keeps crashing whenever I open the camera.', N],
+  ["It looked nice in the photos, but in person it's flimsy and poorly made.", N],
+  ["I don't like the new menu at all.", N],
+  ['The staff were friendly and the pasta was delicious.', P],
+  ["Best concert I've been to in years!", P],
+  ['This blender is powerful, quiet and easy to clean.', P],
+  ['I love how light this laptop is.', P],
+  ['Not bad at all for the price.', P],
+  ['The hike was tough, but the view from the top was breathtaking.', P],
+  ['My new running shoes are so comfortable.', P],
+  ['Great service, fast delivery, would recommend.', P],
+  ['What a lovely surprise, thank you so much :)', P],
+  ['The hotel was spotless and the breakfast was excellent.', P],
+  ['The update fixed every bug I reported, brilliant work.', P],
+  ['Our guide was funny, patient and really knowledgeable.', P],
+  ['Honestly the best coffee in town.', P],
+  ['The garden looks beautiful after the rain.', P],
+  ['She gave a powerful speech and the crowd loved it.', P],
+  ['I was nervous about the surgery, but the nurses were wonderful.', P],
+  ['This game never gets boring.', P],
+  ['The new bus route saves me twenty minutes, which is fantastic.', P],
+  ['The kids had a great time at the museum.', P],
+  ['Such a cozy little cafe with friendly staff.', P],
+  ['The sequel is even better than the original.', P],
+  ['Thanks for the quick reply, that was really helpful.', P],
+  ["The battery easily lasts two days, I'm impressed.", P],
+  ['The sunset over the lake was gorgeous.', P],
+  ['The team played brilliantly and deserved the win.', P],
+  ['A warm, funny and clever book that I could not put down.', P],
+  ['The food was decent and the dessert was amazing.', P],
+  ['Everything arrived on time and works perfectly.', P],
+];
+
+const TRAINING: readonly (readonly [string, string])[] = [
+  ['this track is sick', P],
+  ['that goal was insane', P],
+  ['killer battery life on this phone', P],
+  ['the guitar solo at the end is filthy', P],
+  ['ngl that bassline is nasty', P],
+  ['her dance moves are ridiculous, so smooth', P],
+  ['the drummer went mad on that last song', P],
+  ['dude that skate trick was wicked', P],
+  ['the graphics in this game are crazy', P],
+  ['that chorus is savage', P],
+  ['his free kicks are deadly', P],
+  ['the beat on this album is ill', P],
+  ['ugh been sick all week and feel terrible', N],
+  ['bruh I got sick on the ferry, worst trip ever', N],
+  ['this update is trash lol', N],
+  ['tbh the sequel was boring af', N],
+];
+
+const EVAL: readonly (readonly [string, string])[] = [
+  ['that new album is sick, on repeat all week', P],
+  ['the last level of this game is insane', P],
+  ['killer riffs all the way through this record', P],
+  ["my brother's new bike is wicked", P],
+  ['that save was unreal, crazy reflexes', P],
+  ['the bass drop in that remix is filthy', P],
+  ['those spicy wings are nasty, in the best way', P],
+  ["ugh the bus is late again and it's freezing", N],
+  ['lol this phone is useless, the screen cracked on day one', N],
+  ['I was sick for a week after that awful meal', N],
+];
+
+/** The sentiment task's general corpus and default scenario (slang praise). */
+export const SENTIMENT_CORPUS: TaskCorpus = Object.freeze({
+  general: toTsv(GENERAL),
+  training: toTsv(TRAINING),
+  eval: toTsv(EVAL),
+  scenario: Object.freeze({
+    title: 'Slang praise',
+    description:
+      'In everyday writing "sick", "insane" and "killer" describe illness, madness and danger, so the base model reads them as negative. ' +
+      'Fans use them as praise: "this track is sick" means it is great. Fine-tune on a few such lines and the model learns the informal sense, while complaints stay negative.',
+  }),
+});
