@@ -8,7 +8,7 @@ const INPUT = '1,2,3,4,5,6,7,8';
 /** [what is wrong, argv, text the one stderr line must contain (the option, or the bad command)]. */
 const BAD: [string, string[], string][] = [
   ['no command', [], 'command'],
-  ['an unknown command', ['train'], '"train"'],
+  ['an unknown command', ['tune'], '"tune"'],
   ['an unknown command after options', ['--rank', '4', 'paramz'], '"paramz"'],
   ['a second positional argument', ['params', 'forward'], '"forward"'],
   ['an unknown flag', ['params', '--bogus'], '--bogus'],

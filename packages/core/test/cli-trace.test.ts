@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { tf, type ModelGraph, type TraceEvent } from '../src/index.js';
+import {
+  TASK_CLASSES,
+  featureVector,
+  inferSentiment,
+  inferSimilarity,
+  tf,
+  type ModelGraph,
+  type TraceEvent,
+} from '../src/index.js';
 import { cli } from './cli-helpers.js';
 
 const INPUT = '1,0,0.5,1,0,1,-0.5,1';
@@ -78,4 +86,62 @@ describe('lora-viz trace', () => {
     }
     expect(tf.memory().numTensors).toBe(before);
   });
+});
+
+describe('lora-viz trace --text', () => {
+  const SENTENCE = 'The staff were lovely, but the soup was cold';
+
+  it('featurizes the sentence and records the same step as the equivalent --input', async () => {
+    const vector = featureVector('sentiment', SENTENCE);
+    const inferred = inferSentiment(SENTENCE).className;
+    const fromText = await cli('trace', '--text', SENTENCE, '--json');
+    const fromVector = await cli('trace', '--input', vector.join(','), '--label', inferred, '--json');
+    expect(fromText.code, fromText.stderr).toBe(0);
+    expect(fromText.stdout).toBe(fromVector.stdout);
+  });
+
+  it('uses an explicit --label over the inferred one', async () => {
+    const inferred = inferSentiment(SENTENCE).label;
+    const other = TASK_CLASSES.sentiment![1 - inferred]!;
+    const vector = featureVector('sentiment', SENTENCE);
+    const fromText = await cli('trace', '--text', SENTENCE, '--label', other, '--json');
+    const fromVector = await cli('trace', '--input', vector.join(','), '--label', other, '--json');
+    expect(fromText.stdout).toBe(fromVector.stdout);
+    expect(fromText.stdout).not.toBe((await cli('trace', '--text', SENTENCE, '--json')).stdout);
+  });
+
+  it('takes a pair with --text2 for similarity, scored by the rule unless --score is given', async () => {
+    const [a, b] = ['Heavy rain is expected all weekend', 'The match was cancelled because of the storm'];
+    const score = inferSimilarity(a, b);
+    const fromText = await cli('trace', '--task', 'similarity', '--text', a, '--text2', b, '--json');
+    const fromVector = await cli(
+      'trace',
+      '--task',
+      'similarity',
+      '--input',
+      featureVector('similarity', a).join(','),
+      '--pair',
+      featureVector('similarity', b).join(','),
+      '--score',
+      String(score),
+      '--json',
+    );
+    expect(fromText.code, fromText.stderr).toBe(0);
+    expect(fromText.stdout).toBe(fromVector.stdout);
+  });
+
+  const bad: [string, string[], RegExp][] = [
+    ['both inputs', ['--text', 'hi', '--input', INPUT], /--input and --text are exclusive/],
+    ['an empty text', ['--text', '  '], /--text must be a non-empty text/],
+    ['a label outside the classes', ['--text', 'hi', '--label', 'happy'], /"happy" is not a class of sentiment/],
+    ['a pair without --text2', ['--task', 'similarity', '--text', 'hi'], /--text2 is required for similarity/],
+    ['another input size', ['--text', 'hi', '--input-dim', '4'], /--text needs --input-dim 8/],
+  ];
+  for (const [name, argv, message] of bad) {
+    it(`exits 2 naming the problem: ${name}`, async () => {
+      const run = await cli('trace', ...argv);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(message);
+    });
+  }
 });

@@ -15,4 +15,6 @@ export interface CliIo {
    * `fs.readFileSync`; tests pass a fake. Without it, options that read files are refused.
    */
   readonly readFile?: (path: string) => string;
+  /** Reads all of standard input as UTF-8 (`train --data -`). Without it, `-` is refused. */
+  readonly readStdin?: () => string;
 }

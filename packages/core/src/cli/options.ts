@@ -2,7 +2,7 @@ import { LAYER_NAMES, TASKS } from '../index.js';
 import { GPUS } from '../memory/gpus.js';
 
 /** The commands of `lora-viz`, in the order the help lists them. */
-export const COMMANDS = ['params', 'forward', 'graph', 'trace', 'models', 'memory'] as const;
+export const COMMANDS = ['params', 'forward', 'graph', 'trace', 'train', 'models', 'memory'] as const;
 
 /** One of {@link COMMANDS}. */
 export type CommandName = (typeof COMMANDS)[number];
@@ -21,7 +21,7 @@ export interface OptionSpec {
 
 const ALL: readonly CommandName[] = COMMANDS;
 /** The commands that build the toy MLP and take every model option. */
-export const TOY_COMMANDS: readonly CommandName[] = ['params', 'forward', 'graph', 'trace'];
+export const TOY_COMMANDS: readonly CommandName[] = ['params', 'forward', 'graph', 'trace', 'train'];
 /** Toy commands plus `memory`, which sizes the toy (or an adapter on a real model) with these. */
 const SIZING: readonly CommandName[] = [...TOY_COMMANDS, 'memory'];
 const LAYERS = LAYER_NAMES.join(',');
@@ -93,6 +93,18 @@ export const OPTIONS: readonly OptionSpec[] = [
     help: 'input vector, N = --input-dim numbers',
   },
   {
+    name: '--text',
+    value: 'TEXT',
+    commands: ['trace'],
+    help: 'a sentence instead of --input, featurized by the task (label inferred unless given; TASKS.md)',
+  },
+  {
+    name: '--text2',
+    value: 'TEXT',
+    commands: ['trace'],
+    help: 'the second sentence of a pair (similarity, with --text)',
+  },
+  {
     name: '--merged',
     value: null,
     commands: ['forward'],
@@ -121,13 +133,26 @@ export const OPTIONS: readonly OptionSpec[] = [
   { name: '--pair', value: 'V1,...,VN', commands: ['trace'], help: 'the second input of the pair (similarity)' },
   { name: '--score', value: 'S', commands: ['trace'], help: 'similarity of the pair, 0..1 (similarity)' },
   { name: '--steps', value: 'N', commands: ['trace'], help: 'training steps to record, 1..1000 (default 1)' },
-  { name: '--lr', value: 'X', commands: ['trace'], help: 'learning rate, positive (default 0.1)' },
+  {
+    name: '--lr',
+    value: 'X',
+    commands: ['trace', 'train'],
+    help: 'learning rate, positive (default: trace 0.1, train 0.01)',
+  },
   {
     name: '--optimizer',
     value: 'O',
-    commands: ['trace', 'memory'],
-    help: 'trace: sgd|adam (default sgd); memory: adamw|adamw-8bit|sgd|sgd-momentum (default adamw)',
+    commands: ['trace', 'train', 'memory'],
+    help: 'trace: sgd|adam (default sgd); train: adam|sgd (default adam); memory: adamw|adamw-8bit|sgd|sgd-momentum (default adamw)',
   },
+  {
+    name: '--data',
+    value: 'FILE',
+    commands: ['train'],
+    help: 'training lines: text, or text<TAB>label (see TASKS.md); - reads standard input',
+  },
+  { name: '--eval', value: 'FILE', commands: ['train'], help: 'held-out lines, scored before and after training' },
+  { name: '--epochs', value: 'N', commands: ['train'], help: 'passes over the data, 1..100000 (default 60)' },
   {
     name: '--model',
     value: 'NAME',
@@ -140,7 +165,12 @@ export const OPTIONS: readonly OptionSpec[] = [
     commands: ['memory'],
     help: 'a Hugging Face config.json (model_type llama, mistral or gpt2) instead of --model',
   },
-  { name: '--method', value: 'M', commands: ['memory'], help: 'full|lora|qlora (default lora)' },
+  {
+    name: '--method',
+    value: 'M',
+    commands: ['train', 'memory'],
+    help: 'full|lora|qlora (default lora; train: full with --no-lora)',
+  },
   {
     name: '--precision',
     value: 'P',
@@ -167,7 +197,12 @@ export const OPTIONS: readonly OptionSpec[] = [
     help: 'qlora nf4: quantize the quantization constants too (the default)',
   },
   { name: '--no-double-quant', value: null, commands: ['memory'], help: 'qlora nf4: one fp32 absmax per 64 weights' },
-  { name: '--batch', value: 'B', commands: ['memory'], help: 'sequences per step, 1..65536 (default 1)' },
+  {
+    name: '--batch',
+    value: 'B',
+    commands: ['train', 'memory'],
+    help: 'train: lines per update (default 4); memory: sequences per step, 1..65536 (default 1)',
+  },
   { name: '--seq', value: 'S', commands: ['memory'], help: 'tokens per sequence, 1..1048576 (default 512)' },
   { name: '--checkpointing', value: null, commands: ['memory'], help: 'full gradient checkpointing' },
   {

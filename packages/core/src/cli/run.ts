@@ -8,6 +8,7 @@ import { graphCommand } from './graph-command.js';
 import { memoryCommand } from './memory-command.js';
 import { modelsCommand } from './models-command.js';
 import { traceCommand } from './trace-command.js';
+import { TrainingDivergedError, trainCommand } from './train-command.js';
 import type { CommandName } from './options.js';
 import { paramsCommand } from './params-command.js';
 import { usage } from './usage.js';
@@ -26,6 +27,7 @@ const RUN: Readonly<
   forward: forwardCommand,
   graph: graphCommand,
   trace: traceCommand,
+  train: trainCommand,
   models: modelsCommand,
   memory: memoryCommand,
 };
@@ -36,6 +38,8 @@ const EXIT_OK = 0;
 const EXIT_FAILURE = 1;
 /** Exit code of a bad command line. */
 const EXIT_USAGE = 2;
+/** Exit code of a training run whose loss diverged (the adapter is left as it was). */
+const EXIT_DIVERGED = 3;
 
 function oneLine(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/g, ' ');
@@ -73,6 +77,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       const usageError = error instanceof UsageError ? error : usageErrorFromCore(error);
       io.stderr.write(`lora-viz: ${oneLine(usageError.message)}\n`);
       return EXIT_USAGE;
+    }
+    if (error instanceof TrainingDivergedError) {
+      io.stderr.write(`lora-viz: training diverged: ${oneLine(error.message)}\n`);
+      return EXIT_DIVERGED;
     }
     const message = error instanceof Error ? error.message : String(error);
     io.stderr.write(`lora-viz: internal error: ${oneLine(message)}\n`);

@@ -1,5 +1,6 @@
 import {
   describeGraph,
+  parseLines,
   recordSteps,
   TASK_CLASSES,
   TASK_OUTPUT_SIZE,
@@ -27,10 +28,49 @@ function text(options: Options, name: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+/**
+ * The sample from `--text` (and `--text2` for similarity): the task's featurizer turns the text into
+ * the 8 inputs; the label, targets or score come from `--label`/`--target`/`--score`, or from the
+ * task's documented rules when left out — exactly as a training line `text<TAB>label` would.
+ */
+function readTextSample(model: LoraModel, options: Options, sentence: string): TraceSample {
+  const { task, inputDim } = model.spec;
+  if (inputDim !== 8) {
+    throw new UsageError(`--text needs --input-dim 8: a text is featurized into 8 numbers (got ${inputDim})`);
+  }
+  const clean = (value: string, flag: string) => {
+    const one = value.replace(/[\t\r\n]+/g, ' ').trim();
+    if (one === '') throw new UsageError(`${flag} must be a non-empty text`);
+    return one;
+  };
+  const columns = [clean(sentence, '--text')];
+  if (task === 'similarity') {
+    const second = text(options, '--text2');
+    if (second === undefined) throw new UsageError('--text2 is required for similarity: the second text of the pair');
+    columns.push(clean(second, '--text2'));
+  }
+  const flag = TASK_CLASSES[task] ? '--label' : task === 'regression' ? '--target' : '--score';
+  const label = text(options, flag);
+  if (label !== undefined) {
+    const classes = TASK_CLASSES[task];
+    // A class index is accepted as with --input; the line format itself takes class names.
+    columns.push(classes && /^\d+$/.test(label) && Number(label) < classes.length ? classes[Number(label)]! : label);
+  }
+  const parsed = parseLines(task, columns.join('\t'));
+  const problem = parsed.problems[0];
+  if (problem) throw new UsageError(`${flag} or --text: ${problem.message.replace(/^line 1: /, '')}`);
+  return parsed.examples[0]!;
+}
+
 function readSample(model: LoraModel, options: Options): TraceSample {
   const { task, inputDim } = model.spec;
   const raw = text(options, '--input');
-  if (raw === undefined) throw new UsageError(`--input is required: ${inputDim} comma-separated finite numbers`);
+  const sentence = text(options, '--text');
+  if (raw !== undefined && sentence !== undefined) throw new UsageError('--input and --text are exclusive: give one');
+  if (sentence !== undefined) return readTextSample(model, options, sentence);
+  if (raw === undefined) {
+    throw new UsageError(`--input or --text is required: ${inputDim} comma-separated finite numbers, or a sentence`);
+  }
   const input = parseVector('--input', raw, inputDim);
   const classes = TASK_CLASSES[task];
   if (classes) {

@@ -5,6 +5,7 @@ const SUMMARY: Readonly<Record<CommandName, string>> = {
   forward: "run one input through the model in eval mode (--json: every layer's numbers too)",
   graph: 'the model as nodes and edges with roles (--json: the graph data elements draw)',
   trace: 'record real training steps on one sample as forward/backward events (--json: graph + events)',
+  train: "fine-tune the task's pretrained base on your lines: loss per epoch, predictions before/after",
   models: 'the built-in real models and their parameter counts (for memory --model)',
   memory: 'GPU memory of full fine-tuning, LoRA or QLoRA by component (toy, --model or --config)',
 };
@@ -55,6 +56,7 @@ export function usage(): string {
     'Examples:',
     '  lora-viz params --task classification --rank 4 --alpha 8 --targets fc1,fc2',
     '  lora-viz forward --input 1,0,0,1,0,1,0,1 --merged --json',
+    "  printf 'this track is sick\\tpositive\\n' | lora-viz train --data - --epochs 30",
     '  lora-viz memory --model llama-2-7b --method qlora --rank 16 --targets all-linear --batch 4 --seq 1024',
   );
   return `${lines.join('\n')}\n`;
