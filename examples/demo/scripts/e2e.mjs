@@ -486,6 +486,31 @@ async function run(url) {
       }
     });
 
+    await check('Forward Pass: a sample sentence fills in its 8 features and label, and Run plays it', async () => {
+      const { featureVector, parseLines, DEFAULT_TRAINING_TEXT } = await import('../../../packages/core/dist/node.js');
+      const sentence = parseLines('sentiment', DEFAULT_TRAINING_TEXT.sentiment).examples[0];
+      const tab = await newPage(context);
+      try {
+        await openDemo(tab, `${url}#forward-pass`);
+        const picker = tab.locator('#forward-sample');
+        const option = picker.locator('option', { hasText: sentence.text });
+        await picker.selectOption((await option.getAttribute('value')) ?? '');
+        const exact = featureVector('sentiment', sentence.text);
+        const shown = exact.map((v) => String(Number(v.toFixed(4)))).join(', ');
+        expectEqual(await tab.locator('#forward-input').inputValue(), shown, 'the input box after picking');
+        expectEqual(await tab.locator('#forward-label').inputValue(), String(sentence.label), 'the label');
+        expectEqual(await tab.locator('#backward-sample').inputValue(), await picker.inputValue(), 'backward picker');
+        const features = (await tab.locator('#forward-features').textContent()) ?? '';
+        expect(/slang/.test(features), `the feature line names the features: "${features}"`);
+        await tab.getByRole('button', { name: 'Run Forward Pass' }).click();
+        const sample = await tab.locator('#forward-pass').evaluate((el) => el.sample);
+        expectEqual(JSON.stringify(sample.input), JSON.stringify(exact), 'the recorded input (exact features)');
+        expectEqual(sample.label, sentence.label, 'the recorded label');
+      } finally {
+        await tab.close();
+      }
+    });
+
     for (const [kind, name] of [
       ['forward', 'Forward Pass'],
       ['backward', 'Backward Pass'],

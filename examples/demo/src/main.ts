@@ -1,6 +1,6 @@
 import './styles.css';
 import '@lora-viz/elements/define.js';
-import { attachLora, createMlp, type LoraModel } from '@lora-viz/core';
+import { attachLora, createTaskBaseAsync, type LoraModel } from '@lora-viz/core';
 import { renderArchitecture } from './architecture.js';
 import { setUpInjectionTab } from './injection-tab.js';
 import { setUpGraphLevel } from './overview-tab.js';
@@ -45,9 +45,10 @@ function bindViews(model: LoraModel): void {
   }
 }
 
-function start(): void {
-  // One model for the whole page: every tab and the sidebar show this same network.
-  const model = createMlp({ task: 'sentiment', seed: 0 });
+async function start(): Promise<void> {
+  // One model for the whole page: every tab and the sidebar show this same network, the sentiment
+  // base pretrained on the built-in general corpus (seed 0; it yields to the page while it trains).
+  const model = await createTaskBaseAsync('sentiment', { seed: 0 });
   // The page opens with LoRA on (r = 4, α = 8 on fc1 and fc2); the sidebar's controls show it.
   attachLora(model, { r: 4, alpha: 8, targetModules: ['fc1', 'fc2'] });
 
@@ -63,9 +64,7 @@ function start(): void {
   document.documentElement.dataset['ready'] = 'true';
 }
 
-try {
-  start();
-} catch (error) {
+start().catch((error: unknown) => {
   console.error(error);
   showStartupFailure(error);
-}
+});
