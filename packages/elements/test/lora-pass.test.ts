@@ -31,6 +31,10 @@ async function click(element: Element, fraction = 0.5): Promise<void> {
 
 const SAMPLE = { input: [1, 0, 0, 1, 0, 1, 0, 1], label: 1 };
 const tick = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Waits until `done()` holds (polling), so a slow, loaded machine plays fewer frames without failing. */
+async function until(done: () => boolean, ms = 10_000): Promise<void> {
+  for (let waited = 0; !done() && waited < ms; waited += 20) await tick(20);
+}
 const models: LoraModel[] = [];
 
 /** The page's LoRA model, and an identical twin the test records on independently. */
@@ -132,7 +136,7 @@ describe('<lora-forward-pass>', () => {
   it('plays forward on its own and stops moving on pause', async () => {
     const el = await mount<LoraForwardPass>('lora-forward-pass');
     el.play();
-    await tick(150);
+    await until(() => el.position > 0);
     expect(el.position).to.be.greaterThan(0);
     el.pause();
     await el.updateComplete;
@@ -193,7 +197,8 @@ describe('<lora-forward-pass>', () => {
     const observer = new MutationObserver(() => spoken.add(live.textContent ?? ''));
     observer.observe(live, { childList: true, subtree: true, characterData: true });
     el.play();
-    await tick(600);
+    // Waits for frames rather than for a fixed time: a loaded machine plays fewer frames per second.
+    await until(() => el.position > 8);
     observer.disconnect();
     el.pause();
     expect(el.position).to.be.greaterThan(8);

@@ -40,9 +40,9 @@ describe('PlaybackController', () => {
     const el = await mount();
     el.playback.play();
     expect(el.playback.playing).to.equal(true);
-    await tick(50);
+    for (let waited = 0; el.playback.position === 0 && waited < 5000; waited += 10) await tick(10);
     expect(el.playback.position).to.be.greaterThan(0);
-    await tick(200);
+    for (let waited = 0; el.playback.playing && waited < 5000; waited += 10) await tick(10);
     expect(el.playback.position).to.equal(4);
     expect(el.playback.playing).to.equal(false);
     expect(el.playback.ticking).to.equal(false);
