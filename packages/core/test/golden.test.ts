@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { attachLora, createMlp } from '../src/index.js';
-import { GOLDEN_SEED0 } from './golden.js';
+import { DEFAULT_TRAINING_TEXT, attachLora, createMlp, createTaskBase, fineTune, parseLines } from '../src/index.js';
+import { GOLDEN_LOSSES, GOLDEN_RUNS, GOLDEN_SEED0 } from './golden.js';
 
 describe('seed determinism across platforms', () => {
   it('reproduces the pinned seed-0 weights, adapter and output bit for bit', () => {
@@ -12,4 +12,17 @@ describe('seed determinism across platforms', () => {
     expect(model.predict([1, 2, 3, 4, 5, 6, 7, 8])[0]).toEqual(GOLDEN_SEED0.output);
     model.dispose();
   });
+});
+
+describe('training determinism across platforms', () => {
+  for (const [name, run] of Object.entries(GOLDEN_RUNS)) {
+    it(`gives the pinned loss curve of ${name} bit for bit`, async () => {
+      const base = createTaskBase(run.task, { seed: run.baseSeed });
+      const examples = parseLines(run.task, DEFAULT_TRAINING_TEXT[run.task]).examples;
+      const result = await fineTune(base, examples, run.options);
+      expect(result.losses).toEqual(GOLDEN_LOSSES[name as keyof typeof GOLDEN_LOSSES]);
+      result.model.dispose();
+      base.dispose();
+    });
+  }
 });

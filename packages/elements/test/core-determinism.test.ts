@@ -1,6 +1,14 @@
 import { expect } from '@esm-bundle/chai';
-import { attachLora, createMlp, createRng } from '@lora-viz/core';
-import { GOLDEN_SEED0 } from '../../core/test/golden.js';
+import {
+  DEFAULT_TRAINING_TEXT,
+  attachLora,
+  createMlp,
+  createRng,
+  createTaskBaseAsync,
+  fineTune,
+  parseLines,
+} from '@lora-viz/core';
+import { GOLDEN_LOSSES, GOLDEN_RUNS, GOLDEN_SEED0 } from '../../core/test/golden.js';
 
 // The same pinned numbers are checked in Node by packages/core/test/golden.test.ts: one seed must give
 // one set of weights and outputs in Node and in the browser.
@@ -19,4 +27,17 @@ describe('core in Chromium', () => {
     const rng = createRng(0, 'golden');
     expect([rng.nextUint32(), rng.nextUint32(), rng.nextUint32()]).to.deep.equal([1462415139, 74867113, 1457603408]);
   });
+});
+
+describe('training in Chromium', () => {
+  for (const [name, run] of Object.entries(GOLDEN_RUNS)) {
+    it(`gives the loss curve Node pinned for ${name}, bit for bit`, async () => {
+      const base = await createTaskBaseAsync(run.task, { seed: run.baseSeed });
+      const examples = parseLines(run.task, DEFAULT_TRAINING_TEXT[run.task]).examples;
+      const result = await fineTune(base, examples, run.options);
+      expect(result.losses).to.deep.equal(GOLDEN_LOSSES[name as keyof typeof GOLDEN_LOSSES]);
+      result.model.dispose();
+      base.dispose();
+    });
+  }
 });
