@@ -14,6 +14,8 @@ export default defineConfig({
     'lora-forward-pass': 'src/lora-forward-pass.ts',
     'lora-backward-pass': 'src/lora-backward-pass.ts',
     'lora-first-steps': 'src/lora-first-steps.ts',
+    'lora-trainer': 'src/lora-trainer.ts',
+    'lora-memory-dashboard': 'src/lora-memory-dashboard.ts',
   },
   format: ['esm'],
   dts: true,

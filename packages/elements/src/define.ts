@@ -12,6 +12,8 @@ import { LoraGraph } from './graph/lora-graph.js';
 import { LoraForwardPass } from './pass/lora-forward-pass.js';
 import { LoraBackwardPass } from './pass/lora-backward-pass.js';
 import { LoraFirstSteps } from './first-steps/lora-first-steps.js';
+import { LoraTrainer } from './trainer/lora-trainer.js';
+import { LoraMemoryDashboard } from './memory-dashboard/lora-memory-dashboard.js';
 import { defineElement } from './shared/define-element.js';
 
 // Each entry calls defineElement itself (rather than importing the per-tag entries) so that the
@@ -24,3 +26,5 @@ defineElement('lora-graph', LoraGraph);
 defineElement('lora-forward-pass', LoraForwardPass);
 defineElement('lora-backward-pass', LoraBackwardPass);
 defineElement('lora-first-steps', LoraFirstSteps);
+defineElement('lora-trainer', LoraTrainer);
+defineElement('lora-memory-dashboard', LoraMemoryDashboard);

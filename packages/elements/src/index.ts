@@ -22,6 +22,9 @@ export { ANNOUNCE_EVERY, type LoraPlaybackChangeDetail } from './pass/lora-pass-
 export type { PassFrame, PassPhase } from './pass/timeline.js';
 export { LoraFirstSteps, type LoraFirstStepsChangeDetail } from './first-steps/lora-first-steps.js';
 export type { FirstSteps, FirstStepsLayer, StepNorms } from './first-steps/measure-first-steps.js';
+export { LoraMemoryDashboard } from './memory-dashboard/lora-memory-dashboard.js';
+export type { MemoryDashboardSettings, PrecisionChoice } from './memory-dashboard/dashboard-settings.js';
+export type { DashboardUnit } from './memory-dashboard/byte-scale.js';
 export {
   PLAYBACK_SPEEDS,
   PlaybackController,
@@ -29,3 +32,11 @@ export {
   type PlaybackSpeed,
 } from './controllers/playback-controller.js';
 export { ModelController, type ModelControllerOptions } from './controllers/model-controller.js';
+export {
+  LoraTrainer,
+  type LoraTaskChangeDetail,
+  type LoraTrainEndDetail,
+  type LoraTrainStartDetail,
+} from './trainer/lora-trainer.js';
+export type { CosineMatrices, PredictionChange, RunSummary, SetComparison } from './trainer/summarize-run.js';
+export type { LayerChange } from './trainer/read-layers.js';

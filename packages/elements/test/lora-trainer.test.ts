@@ -1,0 +1,627 @@
+import { expect } from '@esm-bundle/chai';
+import {
+  DEFAULT_EVAL_TEXT,
+  DEFAULT_TRAINING_TEXT,
+  GENERAL_CORPUS,
+  TASK_CLASSES,
+  evaluate,
+  featurize,
+  fineTune,
+  parseLines,
+  pretrainBaseAsync,
+  tf,
+  type FineTuneOptions,
+  type FineTuneResult,
+  type LoraModel,
+  type TaskName,
+} from '@lora-viz/core';
+import * as entry from '../src/lora-trainer.js';
+import { LoraMatrix } from '../src/matrix/lora-matrix.js';
+import type { LoraTrainEndDetail, LoraTrainer } from '../src/trainer/lora-trainer.js';
+import { press } from './support/browser-commands.js';
+
+const mounted: LoraTrainer[] = [];
+const models: LoraModel[] = [];
+
+async function mount(setup: (el: LoraTrainer) => void = () => {}): Promise<LoraTrainer> {
+  const el = document.createElement('lora-trainer');
+  setup(el);
+  document.body.append(el);
+  mounted.push(el);
+  await el.updateComplete;
+  return el;
+}
+
+const root = (el: Element) => el.shadowRoot!;
+const part = <T extends HTMLElement = HTMLElement>(el: Element, name: string) =>
+  root(el).querySelector<T>(`[part~="${name}"]`);
+const parts = <T extends HTMLElement = HTMLElement>(el: Element, name: string, scope: ParentNode = root(el)) => [
+  ...scope.querySelectorAll<T>(`[part~="${name}"]`),
+];
+const squash = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
+/** The view's number formats, written out again here: 2 decimals (no −0.00), or 4 significant digits, with a true minus. */
+const fixed2 = (x: number) => (x.toFixed(2) === '-0.00' ? '0.00' : x.toFixed(2).replace('-', '\u2212'));
+const sig4 = (x: number) => String(Number(x.toPrecision(4))).replace('-', '\u2212');
+
+async function typeInto(el: LoraTrainer, name: string, value: string): Promise<void> {
+  const field = part<HTMLInputElement | HTMLTextAreaElement>(el, name)!;
+  field.value = value;
+  field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  await el.updateComplete;
+}
+
+async function choose(el: LoraTrainer, name: string, value: string): Promise<void> {
+  const select = part<HTMLSelectElement>(el, name)!;
+  select.value = value;
+  select.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  await el.updateComplete;
+}
+
+function nextEnd(el: LoraTrainer): Promise<LoraTrainEndDetail> {
+  return new Promise((resolve) =>
+    el.addEventListener('lora-train-end', (event) => resolve((event as CustomEvent<LoraTrainEndDetail>).detail), {
+      once: true,
+    }),
+  );
+}
+
+async function fineTuneNow(el: LoraTrainer): Promise<LoraTrainEndDetail> {
+  const end = nextEnd(el);
+  part<HTMLButtonElement>(el, 'fine-tune')!.click();
+  const detail = await end;
+  await el.updateComplete;
+  // The results appear piece by piece, one task each.
+  await until(() => !(part(el, 'results')?.textContent ?? '').includes('Drawing the results'));
+  return detail;
+}
+
+async function until(condition: () => boolean, timeout = 10000): Promise<void> {
+  const start = performance.now();
+  while (!condition()) {
+    if (performance.now() - start > timeout) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** The same run made directly with core: the base pretrained on the general corpus, then fineTune. */
+async function independentRun(task: TaskName, options: FineTuneOptions, trainingText = DEFAULT_TRAINING_TEXT[task]) {
+  const base = await pretrainBaseAsync(task, parseLines(task, GENERAL_CORPUS[task]).examples, {
+    seed: options.seed ?? 0,
+  });
+  models.push(base);
+  const result = await fineTune(base, parseLines(task, trainingText).examples, {
+    method: 'lora',
+    lora: { r: 4, alpha: 8 },
+    optimizer: 'adam',
+    lr: 0.01,
+    batchSize: 4,
+    seed: 0,
+    eval: parseLines(task, DEFAULT_EVAL_TEXT[task]).examples,
+    ...options,
+  });
+  models.push(result.model);
+  return { base, result };
+}
+
+afterEach(() => {
+  for (const el of mounted.splice(0)) el.remove();
+  for (const model of models.splice(0)) if (!model.disposed) model.dispose();
+});
+
+describe('<lora-trainer>', () => {
+  it('registers <lora-trainer> and the <lora-matrix> it draws with from its own entry', () => {
+    expect(customElements.get('lora-trainer') === entry.LoraTrainer, 'lora-trainer defined').to.equal(true);
+    expect(customElements.get('lora-matrix') === LoraMatrix, 'lora-matrix defined').to.equal(true);
+  });
+
+  // Early in the file, so that it sees tfjs and core run for the first time in this page.
+  it('measures main-thread long tasks while the first base model pretrains', async function () {
+    this.timeout(30000);
+    const durations: number[] = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) durations.push(entry.duration);
+    });
+    observer.observe({ type: 'longtask' });
+    const el = await mount();
+    expect(squash(part(el, 'base-status')!.textContent)).to.match(/^Pretraining the base model on \d+ general lines/);
+    await until(() => squash(part(el, 'base-status')!.textContent).startsWith('Base model ready'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    observer.disconnect();
+    const longest = Math.max(0, ...durations);
+    console.log(
+      `long tasks (>50 ms) while the first base pretrains (cold page): ${durations.length}; ` +
+        `longest ${longest.toFixed(0)} ms; all ${durations.map((d) => d.toFixed(0)).join(', ')}`,
+    );
+  });
+
+  it('fine-tunes the default sentiment lines with a loss curve equal to core fineTune run independently', async function () {
+    this.timeout(60000);
+    const el = await mount();
+    await typeInto(el, 'setting-epochs', '12');
+    const started: string[] = [];
+    document.addEventListener('lora-train-start', () => started.push('document'), { once: true });
+    const detail = await fineTuneNow(el);
+    const { base, result } = await independentRun('sentiment', { epochs: 12 });
+
+    expect(detail.status).to.equal('completed');
+    expect(started, 'lora-train-start bubbles out of the shadow root').to.deep.equal(['document']);
+    expect(el.losses).to.deep.equal([...result.losses]);
+    expect(detail.losses).to.deep.equal([...result.losses]);
+    // One point per epoch: the chart's data table (drawn once opened) lists each epoch with its loss.
+    const table = part<HTMLDetailsElement>(el, 'chart-data')!;
+    table.querySelector('summary')!.click();
+    await until(() => table.querySelectorAll('tbody tr').length > 0);
+    const rows = table.querySelectorAll('tbody tr');
+    expect(rows.length).to.equal(12);
+    rows.forEach((row, i) => {
+      expect(squash(row.querySelector('th')!.textContent)).to.equal(String(i + 1));
+      expect(squash(row.querySelector('td')!.textContent)).to.equal(sig4(result.losses[i]!));
+    });
+    await until(() => root(el).querySelector('.plot .uplot canvas') !== null);
+
+    // Every training line before and after, with the probabilities core computes.
+    const trainRows = parts(el, 'result-row', part(el, 'set-train')!);
+    expect(trainRows.length).to.equal(result.train.before.length);
+    trainRows.forEach((row, i) => {
+      const before = parts(el, 'before', row)[0]!;
+      const after = parts(el, 'after', row)[0]!;
+      expect(before.matches('[part~="prob-bars"]') && after.matches('[part~="prob-bars"]')).to.equal(true);
+      const shown = (box: HTMLElement) => [...box.querySelectorAll('.num')].map((n) => n.textContent!.trim());
+      expect(shown(before)).to.deep.equal(result.train.before[i]!.output.map(fixed2));
+      expect(shown(after)).to.deep.equal(result.train.after[i]!.output.map(fixed2));
+      const changed = result.train.before[i]!.predicted !== result.train.after[i]!.predicted;
+      expect(row.matches('[part~="result-row-changed"]'), `row ${i + 1} marked changed`).to.equal(changed);
+      expect(parts(el, 'changed', row).length === 1).to.equal(changed);
+    });
+
+    // Held-out and general corpus (what was forgotten), scored with core's evaluate on the two models.
+    expect(parts(el, 'result-row', part(el, 'set-eval')!).length).to.equal(result.eval!.before.predictions.length);
+    const general = parseLines('sentiment', GENERAL_CORPUS.sentiment).examples;
+    const generalBefore = evaluate(base, general);
+    const generalAfter = evaluate(result.model, general);
+    const generalSet = part<HTMLDetailsElement>(el, 'set-general')!;
+    expect(generalSet.open, 'the general corpus starts closed').to.equal(false);
+    expect(parts(el, 'result-row', generalSet).length).to.equal(0);
+    generalSet.querySelector('summary')!.click();
+    await until(() => parts(el, 'result-row', generalSet).length > 0);
+    const generalRows = parts(el, 'result-row', generalSet);
+    expect(generalRows.length).to.equal(general.length);
+    const flips = generalBefore.predictions.filter((p, i) => p.predicted !== generalAfter.predictions[i]!.predicted);
+    expect(parts(el, 'result-row-changed', part(el, 'set-general')!).length).to.equal(flips.length);
+    const metricsRow = squash(part(el, 'metrics-general')!.textContent);
+    expect(metricsRow).to.contain(
+      `${String(Number(generalBefore.metrics.accuracy!.toPrecision(3)))} → ${String(Number(generalAfter.metrics.accuracy!.toPrecision(3)))}`,
+    );
+
+    // LoRA on fc1 and fc2: A, B and ΔW each, the PEFT line and the frozen checksum.
+    expect(parts(el, 'matrix').length).to.equal(6);
+    expect(squash(part(el, 'peft-line')!.textContent)).to.equal(result.peft);
+    expect(squash(part(el, 'frozen-check')!.textContent)).to.equal(
+      `Frozen weights unchanged ✓ (checksum ${result.frozenChecksum.after})`,
+    );
+    expect(squash(part(el, 'announcer')!.textContent)).to.match(/^Fine-tuning finished after 12 epochs: loss /);
+  });
+
+  it('cancels a run within one epoch, announcing progress at most once a second', async function () {
+    this.timeout(30000);
+    const el = await mount();
+    await typeInto(el, 'setting-epochs', '5000');
+    const announcer = part(el, 'announcer')!;
+    const heard: { at: number; text: string }[] = [];
+    const observer = new MutationObserver(() =>
+      heard.push({ at: performance.now(), text: squash(announcer.textContent) }),
+    );
+    observer.observe(announcer, { childList: true, characterData: true, subtree: true });
+    const end = nextEnd(el);
+    part<HTMLButtonElement>(el, 'fine-tune')!.click();
+    await until(() => el.losses.length >= 1);
+    await new Promise((resolve) => setTimeout(resolve, 2300));
+    const atCancel = el.losses.length;
+    part<HTMLButtonElement>(el, 'cancel')!.click();
+    const detail = await end;
+    await el.updateComplete;
+    observer.disconnect();
+
+    expect(detail.status).to.equal('cancelled');
+    expect(detail.losses.length).to.be.lessThan(5000);
+    expect(detail.losses.length - atCancel, 'epochs finished after Cancel').to.be.at.most(1);
+    expect(squash(part(el, 'outcome')!.textContent)).to.match(/^Cancelled after \d+ of 5000 epochs\./);
+    const epochs = heard.filter((h) => h.text.startsWith('Epoch'));
+    expect(epochs.length, 'progress was announced').to.be.greaterThan(1);
+    for (const h of epochs) expect(h.text).to.match(/^Epoch \d+ of 5000: loss [0-9.]+$/);
+    for (let i = 1; i < epochs.length; i++) {
+      expect(epochs[i]!.at - epochs[i - 1]!.at, 'time between announcements').to.be.at.least(990);
+    }
+    expect(heard.at(-1)!.text).to.match(/^Fine-tuning cancelled\./);
+  });
+
+  it('writes an explicit label into the textarea when a chip is clicked', async () => {
+    const el = await mount();
+    const text = 'I love this phone\nThe movie was awful\n\nnot sure';
+    await typeInto(el, 'training-text', text);
+    const inferred = parseLines('sentiment', text).examples[0]!;
+    expect(inferred.source).to.equal('inferred');
+    const classes = TASK_CLASSES.sentiment!;
+    const next = classes[(inferred.label + 1) % classes.length]!;
+    const chip = root(el).querySelector<HTMLButtonElement>('[part~="lines-training"] [data-line="1"] [part~="chip"]')!;
+    expect(chip.matches('[part~="chip-inferred"]')).to.equal(true);
+    expect(squash(chip.textContent)).to.equal(`${classes[inferred.label]} inferred`);
+    chip.click();
+    await el.updateComplete;
+    const textarea = part<HTMLTextAreaElement>(el, 'training-text')!;
+    expect(textarea.value).to.equal(`I love this phone\t${next}\nThe movie was awful\n\nnot sure`);
+    const after = root(el).querySelector('[part~="lines-training"] [data-line="1"] [part~="chip"]')!;
+    expect(after.matches('[part~="chip-explicit"]')).to.equal(true);
+    expect(squash(after.textContent)).to.equal(`${next} explicit`);
+  });
+
+  it('operates chips, the value editor and the buttons from the keyboard', async function () {
+    this.timeout(30000);
+    const el = await mount();
+    await typeInto(el, 'training-text', 'great day\tpositive\nsad news');
+    const chip = () =>
+      root(el).querySelector<HTMLButtonElement>('[part~="lines-training"] [data-line="1"] [part~="chip"]')!;
+    chip().focus();
+    await press('Enter');
+    await el.updateComplete;
+    expect(part<HTMLTextAreaElement>(el, 'training-text')!.value).to.equal('great day\tnegative\nsad news');
+    await press(' ');
+    await el.updateComplete;
+    expect(part<HTMLTextAreaElement>(el, 'training-text')!.value).to.equal('great day\tpositive\nsad news');
+    expect(root(el).activeElement === chip(), 'focus stays on the chip').to.equal(true);
+
+    // Regression: Enter opens the editor with focus in it, Enter applies, Escape closes another.
+    await choose(el, 'task-select', 'regression');
+    await typeInto(el, 'training-text', 'A short note.\nAnother line here');
+    const regChip = (line: number) =>
+      root(el).querySelector<HTMLButtonElement>(`[part~="lines-training"] [data-line="${line}"] [part~="chip"]`)!;
+    regChip(1).focus();
+    await press('Enter');
+    await el.updateComplete;
+    await el.updateComplete;
+    const inputs = parts<HTMLInputElement>(el, 'label-editor')[0]!.querySelectorAll('input');
+    expect(inputs.length).to.equal(4);
+    expect(root(el).activeElement === inputs[0], 'focus moves into the editor').to.equal(true);
+    ['0.1', '0.2', '0.3', '0.4'].forEach((v, i) => (inputs[i]!.value = v));
+    await press('Enter');
+    await el.updateComplete;
+    expect(part<HTMLTextAreaElement>(el, 'training-text')!.value).to.equal(
+      'A short note.\t0.1,0.2,0.3,0.4\nAnother line here',
+    );
+    expect(part(el, 'label-editor')).to.equal(null);
+    regChip(2).focus();
+    await press('Enter');
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(part(el, 'label-editor')).to.not.equal(null);
+    await press('Escape');
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(part(el, 'label-editor')).to.equal(null);
+    expect(root(el).activeElement === regChip(2), 'focus returns to the chip').to.equal(true);
+
+    // Fine-tune with Enter, then Cancel with Space.
+    await choose(el, 'task-select', 'sentiment');
+    await typeInto(el, 'setting-epochs', '5000');
+    const started = new Promise((resolve) => el.addEventListener('lora-train-start', resolve, { once: true }));
+    const end = nextEnd(el);
+    part<HTMLButtonElement>(el, 'fine-tune')!.focus();
+    await press('Enter');
+    await started;
+    await until(() => el.losses.length >= 1);
+    part<HTMLButtonElement>(el, 'cancel')!.focus();
+    await press(' ');
+    expect((await end).status).to.equal('cancelled');
+  });
+
+  it('lists unreadable lines with their numbers, keeps them, and disables Fine-tune saying why', async () => {
+    const el = await mount();
+    const text = 'good film\tpositive\nbad film\thappy\n\nfine\tnegative\textra\nnice';
+    await typeInto(el, 'training-text', text);
+    const expected = parseLines('sentiment', text).problems;
+    expect(expected.map((p) => p.line)).to.deep.equal([2, 4]);
+    const items = [...part(el, 'line-problems')!.querySelectorAll('li')].map((li) => squash(li.textContent));
+    expect(items).to.deep.equal(expected.map((p) => squash(p.message)));
+    expect(items[0]).to.match(/^line 2: /);
+    expect(items[1]).to.match(/^line 4: /);
+    expect(part<HTMLTextAreaElement>(el, 'training-text')!.value).to.equal(text);
+    const button = part<HTMLButtonElement>(el, 'fine-tune')!;
+    expect(button.disabled).to.equal(true);
+    expect(squash(part(el, 'blocked')!.textContent)).to.equal('To fine-tune, fix the 2 training lines listed above.');
+    expect(button.getAttribute('aria-describedby')).to.equal('blocked');
+    // The good lines are still parsed and listed.
+    expect(parts(el, 'line', part(el, 'lines-training')!).map((li) => li.dataset.line)).to.deep.equal(['1', '5']);
+  });
+
+  it('names the setting at fault and blocks Fine-tune until it is fixed', async () => {
+    const el = await mount();
+    await typeInto(el, 'setting-epochs', '0');
+    await typeInto(el, 'setting-lr', 'fast');
+    await typeInto(el, 'setting-rank', '0');
+    const errors = parts(el, 'setting-error').map((e) => squash(e.textContent));
+    expect(errors).to.deep.equal([
+      'Rank r: enter a positive integer up to 4096, such as 4.',
+      'Epochs: enter a whole number from 1 to 10000, such as 60.',
+      'Learning rate: enter a positive number, such as 0.01.',
+    ]);
+    expect(part<HTMLInputElement>(el, 'setting-epochs')!.getAttribute('aria-invalid')).to.equal('true');
+    expect(part<HTMLButtonElement>(el, 'fine-tune')!.disabled).to.equal(true);
+    expect(squash(part(el, 'blocked')!.textContent)).to.equal('To fine-tune, correct Rank r, Epochs, Learning rate.');
+    // Full fine-tuning ignores the rank.
+    await choose(el, 'setting-method', 'full');
+    await typeInto(el, 'setting-epochs', '3');
+    await typeInto(el, 'setting-lr', '0.01');
+    expect(parts(el, 'setting-error').length).to.equal(0);
+    expect(part<HTMLButtonElement>(el, 'fine-tune')!.disabled).to.equal(false);
+  });
+
+  it('shows hostile text as text and keeps working', async function () {
+    this.timeout(30000);
+    const el = await mount();
+    const long = 'word '.repeat(20000);
+    const lines = [
+      '<img src=x onerror="window.__pwned = 1">\tpositive',
+      '<script>window.__pwned = 1</script>',
+      long,
+      'Loved it 😀🎉👍🏽 best day ever',
+      '',
+      '   ',
+      '<b>bold</b> &amp; <i>italic</i>',
+    ];
+    await typeInto(el, 'training-text', lines.join('\n'));
+    const w = window as unknown as { __pwned?: number };
+    expect(w.__pwned).to.equal(undefined);
+    for (const tag of ['img', 'script', 'b', 'i']) {
+      expect(root(el).querySelectorAll(`[part~="lines"] ${tag}`).length, `no <${tag}> made from text`).to.equal(0);
+    }
+    const texts = parts(el, 'line', part(el, 'lines-training')!).map(
+      (li) => li.querySelector('.line-text')!.textContent!,
+    );
+    expect(texts[0]).to.equal('<img src=x onerror="window.__pwned = 1">');
+    expect(texts[1]).to.equal('<script>window.__pwned = 1</script>');
+    expect(texts[2]!.length).to.be.lessThan(300);
+    expect(texts[2]).to.contain('more characters)');
+    expect(texts[3]).to.equal('Loved it 😀🎉👍🏽 best day ever');
+    expect(texts.length).to.equal(5);
+    expect(part<HTMLTextAreaElement>(el, 'training-text')!.value).to.equal(lines.join('\n'));
+
+    await typeInto(el, 'setting-epochs', '2');
+    const detail = await fineTuneNow(el);
+    expect(detail.status).to.equal('completed');
+    expect(root(el).querySelectorAll('[part~="results"] img, [part~="results"] script').length).to.equal(0);
+    expect(w.__pwned).to.equal(undefined);
+  });
+
+  it('shows the eight features of a focused line as featurize computes them', async () => {
+    const el = await mount();
+    const text = 'The pasta was great\nNot bad, but the battery is awful!';
+    await typeInto(el, 'training-text', text);
+    root(el).querySelector<HTMLButtonElement>('[part~="lines-training"] [data-line="2"] [part~="chip"]')!.focus();
+    await el.updateComplete;
+    const inspector = part(el, 'inspector')!;
+    expect(squash(inspector.querySelector('h3')!.textContent)).to.equal('Features of line 2');
+    const rows = parts(el, 'feature', inspector);
+    const expected = featurize('sentiment', 'Not bad, but the battery is awful!');
+    expect(rows.length).to.equal(8);
+    rows.forEach((row, i) => {
+      expect(squash(row.querySelector('th')!.textContent)).to.equal(expected[i]!.name);
+      expect(squash(row.querySelector('td')!.textContent)).to.equal(
+        String(Number(expected[i]!.value.toPrecision(3))).replace('-', '\u2212'),
+      );
+      expect(squash(row.querySelector('.evidence')!.textContent)).to.equal(expected[i]!.evidence || '—');
+    });
+    expect(
+      root(el).querySelector('[part~="lines-training"] [data-line="2"]')!.matches('[part~="line-inspected"]'),
+    ).to.equal(true);
+  });
+
+  for (const [task, kind] of [
+    ['sentiment', 'prob-bars'],
+    ['classification', 'class-bars'],
+    ['similarity', 'pair-scores'],
+    ['regression', 'regression-values'],
+  ] as const) {
+    it(`renders the ${task} results as ${kind}, matching an independent run`, async function () {
+      this.timeout(30000);
+      const el = await mount((e) => e.setAttribute('task', task));
+      await typeInto(el, 'setting-epochs', '3');
+      const detail = await fineTuneNow(el);
+      const { result } = await independentRun(task, { epochs: 3 });
+      expect(detail.status).to.equal('completed');
+      expect(detail.losses).to.deep.equal([...result.losses]);
+      const rows = parts(el, 'result-row', part(el, 'set-train')!);
+      expect(rows.length).to.equal(result.train.after.length);
+      rows.forEach((row) => expect(parts(el, kind, row).length, `${kind} in every row`).to.be.greaterThan(0));
+      const first = rows[0]!;
+      const after = result.train.after[0]!;
+      if (task === 'similarity') {
+        expect(squash(parts(el, 'after', first)[0]!.textContent)).to.equal(
+          `cos after ${fixed2(after.predicted as number)}`,
+        );
+        checkCosineMatrices(el, result);
+      } else if (task === 'regression') {
+        const cells = parts(el, 'after', first).map((c) => squash(c.textContent));
+        expect(cells).to.deep.equal(
+          (after.predicted as number[]).map((v) => String(Number(v.toPrecision(3))).replace('-', '\u2212')),
+        );
+      } else {
+        const shown = [...parts(el, 'after', first)[0]!.querySelectorAll('.num')].map((n) => n.textContent!.trim());
+        expect(shown).to.deep.equal(after.output.map(fixed2));
+      }
+    });
+  }
+
+  it('trains with the page’s .loraOptions under the rank and alpha it sets', async function () {
+    this.timeout(30000);
+    const el = await mount((e) => (e.loraOptions = { r: 2, alpha: 4, targetModules: ['fc2'] }));
+    expect(part<HTMLInputElement>(el, 'setting-rank')!.value).to.equal('2');
+    expect(part<HTMLInputElement>(el, 'setting-alpha')!.value).to.equal('4');
+    await typeInto(el, 'setting-epochs', '2');
+    const detail = await fineTuneNow(el);
+    const { result } = await independentRun('sentiment', {
+      epochs: 2,
+      lora: { r: 2, alpha: 4, targetModules: ['fc2'] },
+    });
+    expect(detail.losses).to.deep.equal([...result.losses]);
+    expect(squash(part(el, 'peft-line')!.textContent)).to.equal(result.peft);
+    expect(parts(el, 'layer').map((l) => l.getAttribute('part'))).to.deep.equal(['layer layer-fc2']);
+  });
+
+  it('shows ΔW of every layer after a full fine-tune and says the weights changed', async function () {
+    this.timeout(30000);
+    const el = await mount();
+    await choose(el, 'setting-method', 'full');
+    await typeInto(el, 'setting-epochs', '2');
+    const detail = await fineTuneNow(el);
+    const { result } = await independentRun('sentiment', { epochs: 2, method: 'full' });
+    expect(detail.losses).to.deep.equal([...result.losses]);
+    expect(parts(el, 'matrix-delta').length).to.equal(3);
+    expect(parts(el, 'matrix-a').length).to.equal(0);
+    expect(squash(part(el, 'frozen-check')!.textContent)).to.equal(
+      `Full fine-tuning trains every weight: checksum ${result.frozenChecksum.before} → ${result.frozenChecksum.after} (changed).`,
+    );
+    expect(squash(part(el, 'peft-line')!.textContent)).to.equal(result.peft);
+  });
+
+  it('reports a diverged run with core’s reason and that the adapter was restored', async function () {
+    this.timeout(30000);
+    const el = await mount();
+    await choose(el, 'setting-optimizer', 'sgd');
+    await typeInto(el, 'setting-lr', '1e12');
+    await typeInto(el, 'setting-epochs', '5');
+    const detail = await fineTuneNow(el);
+    expect(detail.status).to.equal('diverged');
+    const outcome = squash(part(el, 'outcome')!.textContent);
+    expect(outcome).to.contain(squash(detail.reason));
+    expect(outcome).to.contain('The adapter is back to its state before the run');
+    expect(part(el, 'outcome')!.getAttribute('role')).to.equal('alert');
+    expect(part(el, 'results')).to.equal(null);
+  });
+
+  it('names a bad task attribute and lets the picker fix it', async () => {
+    const el = await mount((e) => e.setAttribute('task', 'poetry'));
+    expect(squash(part(el, 'error')!.textContent)).to.equal(
+      'Cannot show the trainer: fix this attribute. task="poetry" is not valid: expected sentiment, classification, similarity, regression.',
+    );
+    expect(part(el, 'training-text')).to.equal(null);
+    await choose(el, 'task-select', 'regression');
+    expect(el.getAttribute('task')).to.equal('regression');
+    expect(part(el, 'error')).to.equal(null);
+    expect(part<HTMLTextAreaElement>(el, 'training-text')!.value).to.equal(DEFAULT_TRAINING_TEXT.regression);
+  });
+
+  it('keeps each task’s own text when switching tasks', async () => {
+    const el = await mount();
+    await typeInto(el, 'training-text', 'my own sentiment line');
+    let fired: string | undefined;
+    el.addEventListener('lora-task-change', (e) => (fired = (e as CustomEvent<{ task: string }>).detail.task));
+    await choose(el, 'task-select', 'classification');
+    expect(fired).to.equal('classification');
+    expect(el.task).to.equal('classification');
+    expect(part<HTMLTextAreaElement>(el, 'training-text')!.value).to.equal(DEFAULT_TRAINING_TEXT.classification);
+    expect(part<HTMLTextAreaElement>(el, 'eval-text')!.value).to.equal(DEFAULT_EVAL_TEXT.classification);
+    await choose(el, 'task-select', 'sentiment');
+    expect(part<HTMLTextAreaElement>(el, 'training-text')!.value).to.equal('my own sentiment line');
+  });
+
+  it('restores text and settings saved under storage-key, and ignores bad stored data', async () => {
+    const key = `lora-trainer-test-${Math.floor(performance.now())}`;
+    localStorage.removeItem(key);
+    const first = await mount((e) => e.setAttribute('storage-key', key));
+    await typeInto(first, 'training-text', 'kept across reloads\tpositive');
+    await typeInto(first, 'eval-text', 'held out\tnegative');
+    await typeInto(first, 'setting-epochs', '7');
+    first.remove(); // flushes the pending save
+
+    const second = await mount((e) => e.setAttribute('storage-key', key));
+    expect(part<HTMLTextAreaElement>(second, 'training-text')!.value).to.equal('kept across reloads\tpositive');
+    expect(part<HTMLTextAreaElement>(second, 'eval-text')!.value).to.equal('held out\tnegative');
+    expect(part<HTMLInputElement>(second, 'setting-epochs')!.value).to.equal('7');
+    second.remove();
+
+    for (const junk of [
+      '{not json',
+      '[]',
+      '{"version":1,"texts":{"sentiment":{"training":42}},"settings":{"epochs":{}}}',
+    ]) {
+      localStorage.setItem(key, junk);
+      const el = await mount((e) => e.setAttribute('storage-key', key));
+      expect(part<HTMLTextAreaElement>(el, 'training-text')!.value).to.equal(DEFAULT_TRAINING_TEXT.sentiment);
+      expect(part<HTMLInputElement>(el, 'setting-epochs')!.value).to.equal('60');
+      el.remove();
+    }
+    localStorage.removeItem(key);
+  });
+
+  it('disposes every model when removed mid-run or mid-pretraining', async function () {
+    this.timeout(30000);
+    const baseline = tf.memory().numTensors;
+    const el = await mount();
+    await typeInto(el, 'setting-epochs', '5000');
+    part<HTMLButtonElement>(el, 'fine-tune')!.click();
+    await until(() => el.losses.length >= 2);
+    expect(tf.memory().numTensors).to.be.greaterThan(baseline);
+    el.remove();
+    await until(() => tf.memory().numTensors === baseline, 5000);
+    expect(tf.memory().numTensors).to.equal(baseline);
+
+    const early = await mount((e) => e.setAttribute('task', 'classification'));
+    early.remove();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(tf.memory().numTensors).to.equal(baseline);
+  });
+
+  it('measures main-thread long tasks during a default sentiment fine-tune', async function () {
+    this.timeout(60000);
+    const el = await mount();
+    await until(() => squash(part(el, 'base-status')!.textContent).startsWith('Base model ready'));
+    const durations: number[] = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) durations.push(entry.duration);
+    });
+    observer.observe({ type: 'longtask' });
+    const detail = await fineTuneNow(el);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    observer.disconnect();
+    expect(detail.status).to.equal('completed');
+    expect(detail.losses.length).to.equal(60);
+    const longest = Math.max(0, ...durations);
+    console.log(
+      `long tasks (>50 ms) during a default fine-tune: ${durations.length}; longest ${longest.toFixed(0)} ms`,
+    );
+    // Reported, not asserted: wall-clock durations depend on the machine's load (with other work
+    // running, the same run showed a 216 ms task; in a quiet page none over 50 ms).
+  });
+});
+
+function checkCosineMatrices(el: LoraTrainer, result: FineTuneResult): void {
+  // The distinct texts in order of first appearance, with the embeddings core returned for them.
+  const embeddings = new Map<string, { before: readonly number[]; after: readonly number[] }>();
+  result.train.before.forEach((p, i) => {
+    const a = result.train.after[i]!;
+    if (!embeddings.has(p.text)) embeddings.set(p.text, { before: p.output, after: a.output });
+    if (!embeddings.has(p.text2!)) embeddings.set(p.text2!, { before: p.output2!, after: a.output2! });
+  });
+  const cos = (u: readonly number[], v: readonly number[]) => {
+    let dot = 0;
+    let nu = 0;
+    let nv = 0;
+    u.forEach((x, i) => {
+      dot += x * v[i]!;
+      nu += x * x;
+      nv += v[i]! * v[i]!;
+    });
+    return dot / Math.sqrt(nu * nv);
+  };
+  const vectors = [...embeddings.values()];
+  for (const when of ['before', 'after'] as const) {
+    const table = part(el, `cosine-${when}`)!;
+    const cells = [...table.querySelectorAll('tbody tr')].map((tr) =>
+      [...tr.querySelectorAll('td')].map((td) => squash(td.textContent)),
+    );
+    expect(cells.length).to.equal(vectors.length);
+    cells.forEach((row, i) =>
+      row.forEach((value, j) => expect(value).to.equal(fixed2(cos(vectors[i]![when], vectors[j]![when])))),
+    );
+  }
+}
