@@ -479,8 +479,8 @@ async function run(url) {
       },
     );
 
-    await check('tabs 1 to 4 are built: no "Not built yet" notice left in them', async () => {
-      for (const slug of ['model-overview', 'lora-injection', 'forward-pass', 'backward-pass']) {
+    await check('every tab is built: no "Not built yet" notice left', async () => {
+      for (const [slug] of TABS) {
         const text = await page.locator(`#panel-${slug}`).textContent();
         expect(!/not built yet/i.test(text ?? ''), `#panel-${slug} still says "Not built yet"`);
       }
@@ -506,6 +506,104 @@ async function run(url) {
         const sample = await tab.locator('#forward-pass').evaluate((el) => el.sample);
         expectEqual(JSON.stringify(sample.input), JSON.stringify(exact), 'the recorded input (exact features)');
         expectEqual(sample.label, sentence.label, 'the recorded label');
+      } finally {
+        await tab.close();
+      }
+    });
+
+    await check(
+      'Knowledge Change: the default fine-tune draws its loss curve and before/after; Cancel stops it',
+      async () => {
+        const tab = await newPage(context);
+        try {
+          await openDemo(tab, `${url}#knowledge-change`);
+          const trainer = tab.locator('#trainer');
+          const inShadow = (selector) => trainer.locator(selector);
+          const fineTune = inShadow('[part~="fine-tune"]');
+          await fineTune.waitFor({ state: 'visible', timeout: 10_000 });
+          await tab.waitForFunction(
+            () => {
+              const button = document.getElementById('trainer')?.shadowRoot?.querySelector('[part~="fine-tune"]');
+              return button instanceof HTMLButtonElement && !button.disabled;
+            },
+            null,
+            { timeout: 20_000 },
+          );
+          const nextEnd = () =>
+            tab.evaluate(
+              () =>
+                new Promise((resolve) =>
+                  document.getElementById('trainer').addEventListener('lora-train-end', (e) => resolve(e.detail), {
+                    once: true,
+                  }),
+                ),
+            );
+          const ended = nextEnd();
+          await fineTune.click();
+          const detail = await ended;
+          expectEqual(detail.status, 'completed', 'status of the default fine-tune');
+          const losses = await trainer.evaluate((el) => el.losses);
+          expect(losses.length === 60, `one loss per epoch (${losses.length})`);
+          expect(losses.at(-1) < losses[0], `the loss falls (${losses[0]} to ${losses.at(-1)})`);
+          expect((await inShadow('[part~="chart"] canvas').count()) > 0, 'the loss curve is drawn');
+          const rows = await inShadow('[part~="set-train"] [part~="result-row"]').count();
+          expect(rows === 16, `before/after for each of the 16 default lines (${rows})`);
+          const { before, after } = detail.metrics.eval;
+          expect(
+            after.accuracy > before.accuracy,
+            `held-out accuracy improves (${before.accuracy} to ${after.accuracy})`,
+          );
+          await settleElements(tab);
+          await tab.screenshot({ path: `${SHOT_DIR}knowledge-change-full.png`, fullPage: true });
+
+          // Cancel: a long run stops within an epoch and says so.
+          await inShadow('input[name="epochs"]').fill('5000');
+          const cancelled = nextEnd();
+          await fineTune.click();
+          await tab.waitForFunction(() => (document.getElementById('trainer')?.losses?.length ?? 0) >= 2, null, {
+            timeout: 20_000,
+          });
+          await inShadow('[part~="cancel"]').click();
+          const stop = await cancelled;
+          expectEqual(stop.status, 'cancelled', 'status after Cancel');
+          expect(stop.losses.length < 5000, `stopped early (${stop.losses.length} epochs)`);
+        } finally {
+          await tab.close();
+        }
+      },
+    );
+
+    await check("Memory Dashboard: the toy follows the sidebar; Llama 2 7B shows PEFT's published line", async () => {
+      const tab = await newPage(context);
+      try {
+        await openDemo(tab, `${url}#memory-dashboard`);
+        const dashboard = tab.locator('#memory-dashboard');
+        await dashboard.evaluate((el) => el.updateComplete);
+        const peft = () =>
+          dashboard.evaluate((el) => el.shadowRoot.querySelector('[part~="peft-line"]')?.textContent.trim() ?? '');
+        expectEqual(await peft(), 'trainable params: 224 || all params: 674 || trainable%: 33.2344', 'toy at r=4');
+        // The sidebar's rank slider drives the shared model; the dashboard's toy follows it.
+        await tab.locator('#lora-controls').evaluate((el) => {
+          const slider = el.shadowRoot.querySelector('input[type="range"]');
+          slider.value = '2';
+          slider.dispatchEvent(new Event('input', { bubbles: true }));
+          slider.dispatchEvent(new Event('change', { bubbles: true }));
+        });
+        await dashboard.evaluate((el) => el.updateComplete);
+        expectEqual(await peft(), 'trainable params: 112 || all params: 562 || trainable%: 19.9288', 'toy at r=2');
+        await dashboard.evaluate(async (el) => {
+          el.model = 'llama-2-7b';
+          el.rank = 8;
+          el.targets = 'q_proj,v_proj';
+          await el.updateComplete;
+        });
+        expectEqual(
+          await peft(),
+          'trainable params: 4,194,304 || all params: 6,742,609,920 || trainable%: 0.0622',
+          'Llama 2 7B, r=8 on q_proj and v_proj',
+        );
+        await settleElements(tab);
+        await tab.screenshot({ path: `${SHOT_DIR}memory-dashboard-full.png`, fullPage: true });
       } finally {
         await tab.close();
       }

@@ -4,6 +4,8 @@ import { attachLora, createTaskBaseAsync, type LoraModel } from '@lora-viz/core'
 import { renderArchitecture } from './architecture.js';
 import { setUpInjectionTab } from './injection-tab.js';
 import { setUpGraphLevel } from './overview-tab.js';
+import { setUpKnowledgeTab } from './knowledge-tab.js';
+import { setUpMemoryTab } from './memory-tab.js';
 import { setUpPassTabs } from './pass-tabs.js';
 import { setUpSidebar } from './sidebar.js';
 import { setUpTabs } from './tabs.js';
@@ -59,6 +61,8 @@ async function start(): Promise<void> {
   setUpGraphLevel(required('#graph-level', HTMLFieldSetElement), required('#graph', HTMLElement));
   setUpInjectionTab(required('#panel-lora-injection', HTMLElement), model);
   setUpPassTabs(document, model);
+  setUpKnowledgeTab(required('#trainer', HTMLElement), model);
+  setUpMemoryTab(required('#memory-dashboard', HTMLElement), model);
 
   // Lets the end-to-end test (and anyone curious) know the page is wired up.
   document.documentElement.dataset['ready'] = 'true';
