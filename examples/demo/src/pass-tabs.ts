@@ -128,9 +128,11 @@ export function setUpPassTabs(root: ParentNode, model: LoraModel): void {
     firstSteps.sample = sample;
   };
 
-  // The page opens on the first sentence, so every view starts from real text.
-  choose('0');
-  apply({ input: sentences[0]!.input, label: sentences[0]!.label });
+  // The page opens on the first line of the fine-tuning scenario: real text that the base gets wrong,
+  // so the step has a sizeable loss and gradients (on lines it already knows they are tiny).
+  const first = groups[0]!.examples.length;
+  choose(String(first));
+  apply({ input: sentences[first]!.input, label: sentences[first]!.label });
 
   for (const tab of tabs) {
     tab.pass.model = model;

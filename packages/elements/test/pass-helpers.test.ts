@@ -117,6 +117,18 @@ describe('pass narration', () => {
     expect(narrate(frame, context)).to.match(/^∂L\/∂A is exactly 0 because B starts at 0/);
   });
 
+  it('counts, at a ReLU, the zeros of the gradient it sends on to z (units where z ≤ 0)', () => {
+    const { events, context } = setup();
+    const frame = buildTimeline(events, 'backward').find((f) => f.nodeId === 'fc1.relu')!;
+    // Independently: the forward ReLU output is 0 exactly where z ≤ 0, which is where nothing is sent on.
+    const forward = events.find((e) => e.kind === 'forward' && e.nodeId === 'fc1.relu');
+    const blocked = (forward?.kind === 'forward' ? forward.value.values! : []).filter((v) => v === 0).length;
+    expect(blocked).to.be.greaterThan(0);
+    expect(narrate(frame, context)).to.equal(
+      `fc1 · ReLU passes the gradient on only where z > 0: ${blocked} of the 16 values it sends on are 0.`,
+    );
+  });
+
   it('states the loss with its real value', () => {
     const { events, context } = setup();
     const loss = events.find((e) => e.kind === 'loss')!;

@@ -127,8 +127,11 @@ function narrateBackward(
       return `${layer} · the gradient enters the LoRA branch, scaled by s = ${formatValue(context.scaling(layer ?? '') ?? 0)}.`;
     case 'sum':
       return `${layer} · ∂L/∂${symbol}: ${count(grad)} numbers, norm ${formatValue(grad.norm)}, shared by W, b and the LoRA term.`;
-    case 'activation':
-      return `${layer} · ReLU lets the gradient through only where z > 0: ${zeros(grad)} of ${count(grad)} are 0.`;
+    case 'activation': {
+      // What ReLU sends on to z is the incoming gradient masked by z > 0: count the zeros there.
+      const sent = frame.event.passed ?? grad;
+      return `${layer} · ReLU passes the gradient on only where z > 0: ${zeros(sent)} of the ${count(sent)} values it sends on are 0.`;
+    }
     case 'output':
       return `The gradient starts at the output: ∂L/∂output has norm ${formatValue(grad.norm)}.`;
     case 'input':
