@@ -20,13 +20,22 @@ const check = process.argv.includes('--check');
 const analyzeDir = check ? join(root, '.tmp/docs-check') : elementsDir;
 const analyzeOut = check ? '../../.tmp/docs-check' : '.'; // the analyzer resolves --outdir against its cwd
 rmSync(join(root, '.tmp/docs-check'), { recursive: true, force: true });
+// The analyzer also points package.json's "customElements" at wherever it wrote (its --packagejson
+// defaults to on): keep the file as it was, so a check run never leaves a scratch path there.
+const packageJsonPath = join(elementsDir, 'package.json');
+const packageJsonText = readFileSync(packageJsonPath, 'utf8');
 const analyze = spawnSync(
   join(elementsDir, 'node_modules/.bin/cem'),
   ['analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclude', 'src/**/*.styles.ts', '--outdir', analyzeOut],
   { cwd: elementsDir, encoding: 'utf8' },
 );
+writeFileSync(packageJsonPath, packageJsonText);
 if (analyze.status !== 0) {
   process.stderr.write(`${analyze.stdout}${analyze.stderr}docs: the custom-elements analyzer failed\n`);
+  process.exit(1);
+}
+if (JSON.parse(packageJsonText).customElements !== 'custom-elements.json') {
+  process.stderr.write('docs: packages/elements/package.json must say "customElements": "custom-elements.json"\n');
   process.exit(1);
 }
 // The analyzer lists modules in directory-read order, which differs between checkouts: sort them.

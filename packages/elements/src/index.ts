@@ -40,3 +40,4 @@ export {
 } from './trainer/lora-trainer.js';
 export type { CosineMatrices, PredictionChange, RunSummary, SetComparison } from './trainer/summarize-run.js';
 export type { LayerChange } from './trainer/read-layers.js';
+export type { RaceRow, RaceStatus } from './trainer/run-race.js';

@@ -9,6 +9,7 @@ import {
   fineTune,
   parseLines,
   pretrainBaseAsync,
+  rankSweep,
   tf,
   type FineTuneOptions,
   type FineTuneResult,
@@ -591,6 +592,356 @@ describe('<lora-trainer>', () => {
     );
     // Reported, not asserted: wall-clock durations depend on the machine's load (with other work
     // running, the same run showed a 216 ms task; in a quiet page none over 50 ms).
+  });
+});
+
+describe('<lora-trainer> Compare: race and rank sweep', () => {
+  /** The view's 3-significant-digit format, written out again: true minus sign, no trailing zeros. */
+  const sig3 = (x: number) => String(Number(x.toPrecision(3))).replace('-', '\u2212');
+  const SETTINGS = { lora: { r: 4, alpha: 8 }, optimizer: 'adam', lr: 0.01, batchSize: 4, seed: 0 } as const;
+
+  async function openCompare(el: LoraTrainer): Promise<void> {
+    const details = part<HTMLDetailsElement>(el, 'compare')!;
+    if (!details.open) details.querySelector('summary')!.click();
+    await until(() => part(el, 'race') !== null);
+  }
+
+  async function baseReady(el: LoraTrainer): Promise<void> {
+    await until(() => squash(part(el, 'base-status')!.textContent).startsWith('Base model ready'), 20000);
+  }
+
+  /** The cells of a table row as shown: the header cell, then each data cell. */
+  const cells = (row: Element) => [...row.querySelectorAll('th, td')].map((c) => squash(c.textContent));
+  /** The status cell of a method's race row, `''` while the table is not drawn yet. */
+  const raceStatus = (el: LoraTrainer, method: string) => {
+    const row = part(el, `race-row-${method}`);
+    return row ? cells(row)[6]! : '';
+  };
+
+  /** A chart's data table, opened: one array per row, the x value first. */
+  async function chartRows(figure: HTMLElement): Promise<string[][]> {
+    const table = figure.querySelector<HTMLDetailsElement>('[part~="chart-data"]')!;
+    if (!table.open) table.querySelector('summary')!.click();
+    await until(() => table.querySelectorAll('tbody tr').length > 0);
+    return [...table.querySelectorAll('tbody tr')].map(cells);
+  }
+
+  it('races full, LoRA and QLoRA: losses, counts and metrics equal independent fineTune runs', async function () {
+    this.timeout(90000);
+    const el = await mount();
+    await typeInto(el, 'setting-epochs', '6');
+    await openCompare(el);
+    await baseReady(el);
+    const durations: number[] = [];
+    const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => durations.push(e.duration)));
+    observer.observe({ type: 'longtask' });
+    part<HTMLButtonElement>(el, 'race')!.click();
+    await el.updateComplete;
+    expect(el.comparing).to.equal(true);
+    expect(part<HTMLButtonElement>(el, 'fine-tune')!.disabled, 'Fine-tune is disabled during a race').to.equal(true);
+    expect(part<HTMLButtonElement>(el, 'sweep')!.disabled, 'Sweep is disabled during a race').to.equal(true);
+    await until(() => !el.comparing, 60000);
+    await el.updateComplete;
+    observer.disconnect();
+    console.log(`long tasks (>50 ms) during a 6-epoch race: ${durations.length}; longest ${Math.max(0, ...durations)}`);
+    expect(part<HTMLButtonElement>(el, 'fine-tune')!.disabled).to.equal(false);
+
+    const base = await pretrainBaseAsync('sentiment', parseLines('sentiment', GENERAL_CORPUS.sentiment).examples, {
+      seed: 0,
+    });
+    models.push(base);
+    const train = parseLines('sentiment', DEFAULT_TRAINING_TEXT.sentiment).examples;
+    const held = parseLines('sentiment', DEFAULT_EVAL_TEXT.sentiment).examples;
+    const results: FineTuneResult[] = [];
+    for (const method of ['full', 'lora', 'qlora'] as const) {
+      const result = await fineTune(base, train, { ...SETTINGS, method, epochs: 6, eval: held });
+      models.push(result.model);
+      results.push(result);
+    }
+    // Counted by hand for 8 → 16 → 16 → 2: every weight and bias (144 + 272 + 34) for full;
+    // A (r×in) and B (out×r) on fc1 and fc2 at r 4 ((8 + 16)·4 + (16 + 16)·4) for LoRA and QLoRA.
+    expect(results.map((r) => r.trainableParams)).to.deep.equal([450, 224, 224]);
+
+    const headers = [...part(el, 'race-table')!.querySelectorAll('thead th')].map((th) => squash(th.textContent));
+    expect(headers).to.deep.equal([
+      'Method',
+      'Trainable parameters',
+      'Time (ms)',
+      'Final loss',
+      'accuracy (held-out lines)',
+      'Frozen weights unchanged',
+      'Status',
+    ]);
+    const rows = parts(el, 'race-row');
+    expect(rows.map((r) => r.getAttribute('part'))).to.deep.equal([
+      'race-row race-row-full',
+      'race-row race-row-lora',
+      'race-row race-row-qlora',
+    ]);
+    rows.forEach((row, i) => {
+      const r = results[i]!;
+      const [method, params, time, loss, metric, frozen, status] = cells(row);
+      expect(method).to.equal(['Full fine-tuning', 'LoRA', 'QLoRA'][i]);
+      expect(params).to.equal(String(r.trainableParams));
+      expect(time, `${method} time`).to.match(/^\d+$/);
+      expect(loss).to.equal(sig4(r.losses.at(-1)!));
+      expect(metric).to.equal(sig3(r.eval!.after.metrics.accuracy!));
+      expect(frozen).to.equal(r.frozenUnchanged ? '✓ unchanged' : '✗ changed');
+      expect(status).to.equal('completed');
+    });
+    expect(cells(rows[0]!)[5]).to.equal('✗ changed');
+    expect(cells(rows[1]!)[5]).to.equal('✓ unchanged');
+    expect(cells(rows[2]!)[5]).to.equal('✓ unchanged');
+    expect(el.lastRace!.map((row) => [...row.losses])).to.deep.equal(results.map((r) => [...r.losses]));
+
+    // One chart, three curves told apart by dash pattern and named in the legend, one point per epoch.
+    const chart = part(el, 'race-chart')!;
+    expect(chart.querySelectorAll('[part~="chart"]').length).to.equal(1);
+    const legend = [...chart.querySelectorAll('[part~="chart-legend"] .legend-item')];
+    expect(legend.map((item) => squash(item.textContent))).to.deep.equal(['full fine-tuning', 'LoRA', 'QLoRA']);
+    const dashes = legend.map((item) => item.querySelector('line')!.getAttribute('stroke-dasharray'));
+    expect(new Set(dashes).size, 'three different dash patterns').to.equal(3);
+    const points = await chartRows(chart);
+    expect(points.length).to.equal(6);
+    points.forEach((row, e) => {
+      expect(row).to.deep.equal([String(e + 1), ...results.map((r) => sig4(r.losses[e]!))]);
+    });
+    await until(() => chart.querySelector('.plot .uplot canvas') !== null);
+    expect(squash(part(el, 'compare-outcome')!.textContent)).to.match(
+      /^Race finished: Full fine-tuning finished \(loss [0-9.]+, accuracy [0-9.]+, \d+ ms\); LoRA finished .*; QLoRA finished .*\.$/,
+    );
+  });
+
+  it('cancels mid-race, says which runs finished, announces a second apart and leaves no tensors', async function () {
+    this.timeout(90000);
+    const el = await mount();
+    await typeInto(el, 'setting-epochs', '150');
+    await openCompare(el);
+    await baseReady(el);
+    // The element keeps its base model while connected: the baseline includes it.
+    const baseline = tf.memory().numTensors;
+    const announcer = part(el, 'announcer')!;
+    const heard: { at: number; text: string }[] = [];
+    const observer = new MutationObserver(() =>
+      heard.push({ at: performance.now(), text: squash(announcer.textContent) }),
+    );
+    observer.observe(announcer, { childList: true, characterData: true, subtree: true });
+
+    part<HTMLButtonElement>(el, 'race')!.click();
+    await until(() => /^running: epoch [1-9]\d* of 150$/.test(raceStatus(el, 'lora')), 60000);
+    // Live: the chart already holds the full run's 150 losses and LoRA's first ones.
+    const summary = squash(part(el, 'race-chart')!.querySelector('[part~="chart-summary"]')!.textContent);
+    expect(summary).to.match(
+      /^Race: training loss, 1\d\d epochs: full fine-tuning from .*; LoRA from .*; QLoRA: no values\.$/,
+    );
+    expect(el.lastRace![0]!.losses.length).to.equal(150);
+    expect(tf.memory().numTensors, 'a run holds tensors').to.be.greaterThan(baseline);
+    part<HTMLButtonElement>(el, 'compare-cancel')!.click();
+    await until(() => !el.comparing, 10000);
+    await el.updateComplete;
+
+    expect(tf.memory().numTensors, 'tensors after the cancel').to.equal(baseline);
+    const [full, lora, qlora] = parts(el, 'race-row').map(cells);
+    expect(full![6]).to.equal('completed');
+    expect(full![3]).to.match(/^[0-9.]+$/);
+    expect(lora![6]).to.match(/^cancelled after \d+ of 150 epochs$/);
+    expect(lora![3], 'no final loss for a restored run').to.equal('—');
+    expect(qlora!.slice(1)).to.deep.equal(['—', '—', '—', '—', '—', 'not run']);
+    const outcome = squash(part(el, 'compare-outcome')!.textContent);
+    expect(outcome).to.match(
+      /^Race cancelled: Full fine-tuning finished \(.*\); LoRA cancelled after \d+ of 150 epochs; QLoRA not run\.$/,
+    );
+    expect(part<HTMLButtonElement>(el, 'fine-tune')!.disabled).to.equal(false);
+    expect(part<HTMLButtonElement>(el, 'race')!.disabled).to.equal(false);
+
+    await until(() => heard.some((h) => h.text.startsWith('Race cancelled')), 3000);
+    observer.disconnect();
+    expect(heard[0]!.text).to.match(/^Race started: full fine-tuning, then LoRA, then QLoRA, 150 epochs each/);
+    expect(heard.at(-1)!.text).to.equal(outcome);
+    for (let i = 1; i < heard.length; i++) {
+      expect(heard[i]!.at - heard[i - 1]!.at, 'time between announcements').to.be.at.least(990);
+    }
+  });
+
+  it('announces a race cancelled at once a second after its start instead of dropping it', async function () {
+    this.timeout(30000);
+    const el = await mount();
+    await openCompare(el);
+    await baseReady(el);
+    const announcer = part(el, 'announcer')!;
+    const heard: { at: number; text: string }[] = [];
+    const observer = new MutationObserver(() =>
+      heard.push({ at: performance.now(), text: squash(announcer.textContent) }),
+    );
+    observer.observe(announcer, { childList: true, characterData: true, subtree: true });
+    part<HTMLButtonElement>(el, 'race')!.click();
+    await el.updateComplete;
+    part<HTMLButtonElement>(el, 'compare-cancel')!.click();
+    await until(() => !el.comparing, 10000);
+    await until(() => heard.length >= 2, 3000);
+    observer.disconnect();
+    expect(heard.length).to.equal(2);
+    expect(heard[0]!.text).to.match(/^Race started: /);
+    // Cancelled within a batch or two of the start: the full run stopped, or none had started.
+    expect(heard[1]!.text).to.match(/^Race cancelled/);
+    expect(heard[1]!.text).to.equal(squash(part(el, 'compare-outcome')!.textContent));
+    expect(heard[1]!.at - heard[0]!.at).to.be.at.least(990);
+    expect(el.lastRace!.map((row) => row.status)).to.not.include('completed');
+  });
+
+  it('disposes every model when removed mid-race, and starts no further run', async function () {
+    this.timeout(60000);
+    const baseline = tf.memory().numTensors;
+    const el = await mount();
+    // 5000 epochs: were the run not stopped, it would hold its tensors far past the wait below.
+    await typeInto(el, 'setting-epochs', '5000');
+    await openCompare(el);
+    part<HTMLButtonElement>(el, 'race')!.click();
+    await until(() => /^running: epoch [2-9]/.test(raceStatus(el, 'full')), 60000);
+    el.remove();
+    await until(() => tf.memory().numTensors === baseline, 5000);
+    // Long enough for the next run (LoRA) to have started, and to hold tensors, had the race gone on.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(tf.memory().numTensors).to.equal(baseline);
+
+    // Removed while waiting for its base model: nothing is left either.
+    const early = await mount((e) => e.setAttribute('task', 'regression'));
+    await openCompare(early);
+    part<HTMLButtonElement>(early, 'race')!.click();
+    await early.updateComplete;
+    early.remove();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(tf.memory().numTensors).to.equal(baseline);
+  });
+
+  it('runs a rank sweep whose numbers equal an independent rankSweep', async function () {
+    this.timeout(90000);
+    const el = await mount();
+    await typeInto(el, 'setting-epochs', '4');
+    await openCompare(el);
+    part<HTMLButtonElement>(el, 'sweep')!.click();
+    await el.updateComplete;
+    expect(part<HTMLButtonElement>(el, 'fine-tune')!.disabled, 'Fine-tune is disabled during a sweep').to.equal(true);
+    expect(part<HTMLButtonElement>(el, 'race')!.disabled).to.equal(true);
+    await until(() => !el.comparing, 60000);
+    await el.updateComplete;
+
+    const base = await pretrainBaseAsync('sentiment', parseLines('sentiment', GENERAL_CORPUS.sentiment).examples, {
+      seed: 0,
+    });
+    models.push(base);
+    const expected = await rankSweep(base, parseLines('sentiment', DEFAULT_TRAINING_TEXT.sentiment).examples, {
+      ...SETTINGS,
+      ranks: [1, 2, 4, 8],
+      method: 'lora',
+      epochs: 4,
+      eval: parseLines('sentiment', DEFAULT_EVAL_TEXT.sentiment).examples,
+    });
+    // (8 + 16)·r on fc1 plus (16 + 16)·r on fc2.
+    expect(expected.map((p) => p.trainableParams)).to.deep.equal([56, 112, 224, 448]);
+    expect(el.lastSweep).to.deep.equal(expected);
+
+    const rows = parts(el, 'sweep-row').map(cells);
+    expect(rows).to.deep.equal(
+      expected.map((p) => [
+        String(p.rank),
+        String(p.trainableParams),
+        sig4(p.finalLoss),
+        sig3(p.metric.value),
+        'completed',
+      ]),
+    );
+    const charts = parts(el, 'chart', part(el, 'sweep-charts')!);
+    expect(charts.length).to.equal(2);
+    expect(await chartRows(charts[0]!)).to.deep.equal(
+      expected.map((p) => [String(p.trainableParams), sig4(p.finalLoss)]),
+    );
+    expect(await chartRows(charts[1]!)).to.deep.equal(
+      expected.map((p) => [String(p.trainableParams), sig4(p.metric.value)]),
+    );
+    expect(squash(charts[1]!.querySelector('[part~="chart-legend"]')!.textContent)).to.equal(
+      'accuracy (held-out lines)',
+    );
+    expect(squash(part(el, 'compare-outcome')!.textContent)).to.match(
+      /^Rank sweep finished: r 1 \(56 parameters\) loss /,
+    );
+  });
+
+  it('cancels a rank sweep, showing the rank that was stopped, with no tensors left', async function () {
+    this.timeout(60000);
+    const el = await mount();
+    await typeInto(el, 'setting-epochs', '3000');
+    await openCompare(el);
+    await baseReady(el);
+    const baseline = tf.memory().numTensors;
+    part<HTMLButtonElement>(el, 'sweep')!.click();
+    await until(() =>
+      /^Rank sweep: r 1 \(1 of 4\), epoch [1-9]/.test(squash(part(el, 'compare-progress')?.textContent)),
+    );
+    part<HTMLButtonElement>(el, 'compare-cancel')!.click();
+    await until(() => !el.comparing, 10000);
+    await el.updateComplete;
+    expect(tf.memory().numTensors).to.equal(baseline);
+    expect(parts(el, 'sweep-row').map(cells)).to.deep.equal([['1', '56', '—', '—', 'cancelled']]);
+    expect(squash(part(el, 'compare-outcome')!.textContent)).to.equal(
+      'Rank sweep cancelled: r 1 (56 parameters) cancelled.',
+    );
+  });
+
+  it('operates Compare from the keyboard: open, race, cancel, sweep, cancel', async function () {
+    this.timeout(60000);
+    const el = await mount();
+    await typeInto(el, 'setting-epochs', '3000');
+    part<HTMLDetailsElement>(el, 'compare')!.querySelector('summary')!.focus();
+    await press('Enter');
+    await until(() => part(el, 'race') !== null);
+
+    part<HTMLButtonElement>(el, 'race')!.focus();
+    await press('Enter');
+    await until(() => el.comparing);
+    await until(() => /^running: epoch [1-9]/.test(raceStatus(el, 'full')), 30000);
+    part<HTMLButtonElement>(el, 'compare-cancel')!.focus();
+    await press(' ');
+    await until(() => !el.comparing, 10000);
+    expect(el.lastRace!.map((row) => row.status)).to.deep.equal(['cancelled', 'not run', 'not run']);
+
+    part<HTMLButtonElement>(el, 'sweep')!.focus();
+    await press(' ');
+    await until(() => el.comparing);
+    await until(() => /epoch [1-9]/.test(squash(part(el, 'compare-progress')?.textContent)), 30000);
+    part<HTMLButtonElement>(el, 'compare-cancel')!.focus();
+    await press('Enter');
+    await until(() => !el.comparing, 10000);
+    expect(el.lastSweep!.map((p) => p.status)).to.deep.equal(['cancelled']);
+  });
+
+  it('disables Race and Sweep during a fine-tune, and says why Race is blocked by a bad rank', async function () {
+    this.timeout(30000);
+    const el = await mount();
+    await openCompare(el);
+    await typeInto(el, 'setting-epochs', '5000');
+    part<HTMLButtonElement>(el, 'fine-tune')!.click();
+    await until(() => el.losses.length >= 1);
+    expect(part<HTMLButtonElement>(el, 'race')!.disabled).to.equal(true);
+    expect(part<HTMLButtonElement>(el, 'sweep')!.disabled).to.equal(true);
+    const end = nextEnd(el);
+    part<HTMLButtonElement>(el, 'cancel')!.click();
+    await end;
+    await el.updateComplete;
+    expect(part<HTMLButtonElement>(el, 'race')!.disabled).to.equal(false);
+
+    // The sweep sets the rank itself, so only the race needs the form's rank.
+    await typeInto(el, 'setting-rank', '0');
+    expect(part<HTMLButtonElement>(el, 'race')!.disabled).to.equal(true);
+    expect(part<HTMLButtonElement>(el, 'sweep')!.disabled).to.equal(false);
+    expect(squash(part(el, 'compare-blocked')!.textContent)).to.equal('To race, correct Rank r.');
+    // Full fine-tuning in the form does not exempt the race, whose LoRA and QLoRA runs use the rank.
+    await choose(el, 'setting-method', 'full');
+    expect(part<HTMLButtonElement>(el, 'race')!.disabled).to.equal(true);
+    await typeInto(el, 'setting-lr', '-1');
+    expect(squash(part(el, 'compare-blocked')!.textContent)).to.equal(
+      'To race, correct Rank r, Learning rate. To sweep the rank, correct Learning rate.',
+    );
   });
 });
 

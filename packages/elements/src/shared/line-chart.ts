@@ -26,6 +26,8 @@ export interface LineChartOptions {
   readonly height?: number;
   /** Formats a value for the summary and the data table (default: 4 significant digits). */
   readonly format?: (value: number) => string;
+  /** The x axis: `linear` (default), or `log2` for values that double from point to point (positive x only). */
+  readonly xScale?: 'linear' | 'log2';
 }
 
 /** The uPlot module, loaded once for every chart on the page. */
@@ -281,8 +283,8 @@ export class LineChart implements ReactiveController {
     return {
       width: Math.max(120, Math.floor(container.clientWidth) || 480),
       height: this.options.height ?? DEFAULT_HEIGHT,
-      // Not a time series: without this the x axis shows dates.
-      scales: { x: { time: false } },
+      // Not a time series: without `time: false` the x axis shows dates.
+      scales: { x: { time: false, ...(this.options.xScale === 'log2' ? { distr: 3, log: 2 } : {}) } },
       legend: { show: false },
       cursor: { show: false },
       axes: [axis(this.options.xLabel), { ...axis(this.options.yLabel), values: (_, ticks) => ticks.map(format) }],

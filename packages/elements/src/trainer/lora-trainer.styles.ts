@@ -17,6 +17,9 @@ export const styles = [
       --_changed: var(--lora-trainer-changed-color, #9a6700);
       --_error: var(--lora-trainer-error-color, #cf222e);
       --_ok: var(--lora-trainer-ok-color, #1a7f37);
+      --_race-full: var(--lora-trainer-race-full-color, #bc4c00);
+      --_race-lora: var(--lora-trainer-race-lora-color, #0969da);
+      --_race-qlora: var(--lora-trainer-race-qlora-color, #8250df);
       --_mono: var(--lora-trainer-mono-font-family, ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace);
       --_chart-axis-color: var(--_muted);
       --_chart-grid-color: var(--_border);
@@ -48,6 +51,9 @@ export const styles = [
         --_changed: var(--lora-trainer-changed-color, #d29922);
         --_error: var(--lora-trainer-error-color, #ff7b72);
         --_ok: var(--lora-trainer-ok-color, #3fb950);
+        --_race-full: var(--lora-trainer-race-full-color, #f0883e);
+        --_race-lora: var(--lora-trainer-race-lora-color, #4493f8);
+        --_race-qlora: var(--lora-trainer-race-qlora-color, #ab7df8);
       }
     }
 
@@ -682,6 +688,42 @@ export const styles = [
     .detail {
       color: var(--_muted);
       font-weight: normal;
+    }
+
+    .compare {
+      margin-block-start: 1rem;
+      padding: 0.5rem 0.75rem;
+      border: 1px solid var(--_border);
+      border-radius: 8px;
+    }
+
+    .compare > summary {
+      cursor: pointer;
+      font-weight: 600;
+    }
+
+    .compare-results {
+      margin-block-start: 0.75rem;
+    }
+
+    .compare-table td.ok {
+      color: var(--_ok);
+    }
+
+    .compare-table td.bad {
+      color: var(--_error);
+    }
+
+    .sweep-charts {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr);
+      gap: 0.5rem 1rem;
+    }
+
+    @container (min-width: 640px) {
+      .sweep-charts {
+        grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+      }
     }
   `,
 ];

@@ -25,6 +25,7 @@ import {
   type LoraOptions,
   type NamedFeature,
   type ParsedLines,
+  type RankSweepPoint,
   type TaskMetrics,
   type TaskName,
 } from '@lora-viz/core';
@@ -42,12 +43,14 @@ import {
   type SettingsDraft,
   type SettingsField,
 } from './check-settings.js';
+import { CompareController, SWEEP_RANKS, type CompareKind, type CompareRequest } from './compare-controller.js';
 import { formatNumber, formatUnit, shownText } from './format.js';
 import { ANNOUNCE_INTERVAL_MS, epochMessage, resultMessage } from './narration.js';
 import { readLayers } from './read-layers.js';
 import { renderFeatures } from './render-features.js';
 import { renderCosine, renderLayers, renderMetrics, renderSet, revealOrder } from './render-results.js';
 import { renderSettings } from './render-settings.js';
+import type { RaceRow } from './run-race.js';
 import { parseStoredState, serializeStoredState, type TaskTexts } from './stored-state.js';
 import { summarizeRun, type RunSummary } from './summarize-run.js';
 import { nextClass, writeLabel, type LineLabel } from './write-label.js';
@@ -150,6 +153,22 @@ function emptyTexts(): Record<TaskName, TaskTexts> {
  * general corpus the base was pretrained on (what was forgotten), the task's metrics, and for LoRA the
  * A, B and ΔW of each adapted layer with the PEFT parameter line and the frozen-weight checksum.
  *
+ * Below the results, **Compare** (a collapsible section) holds two more actions. **Race** trains full
+ * fine-tuning, LoRA and QLoRA one after the other on the same training and held-out lines, settings and
+ * seed (LoRA and QLoRA at the form's rank, whatever the form's method), drawing their three loss curves
+ * on one chart as epochs arrive (solid, dashed and dotted, with a legend) and a table of trainable
+ * parameters, time (core's `elapsedMs`), final loss, the task's primary metric on the held-out lines
+ * (the training lines when there are none) and whether the frozen weights stayed bit-identical.
+ * **Rank sweep** runs core's `rankSweep` with LoRA at r = 1, 2, 4 and 8 and the form's other settings,
+ * then plots trainable parameters (log₂ axis) against final loss and against the primary metric, with
+ * a table of the same numbers. Cancel comparison stops the run under way and skips the rest; the table
+ * says which runs finished. A fine-tune, a race and a sweep each disable the other two. Their results
+ * are plain data on {@link LoraTrainer.lastRace} and {@link LoraTrainer.lastSweep}.
+ *
+ * Race and sweep fire no events: they are comparisons shown inside the element that leave no trained
+ * model behind and change nothing the page shows elsewhere, so `lora-train-start` and `lora-train-end`
+ * keep meaning one Fine-tune run (a page that listens to them is not handed three or four extra runs).
+ *
  * The element owns every model it makes: a base model per task and seed (pretrained with core's
  * `pretrainBaseAsync` on the task's general corpus, in steps that leave the page responsive) and the
  * trained copy of each run, which is read into plain data and disposed at once. Removing the element
@@ -161,7 +180,8 @@ function emptyTexts(): Record<TaskName, TaskTexts> {
  * **Keyboard**: every control is a native one. Label chips are buttons (Enter or Space cycles the
  * class, or opens the value editor for similarity and regression, where Escape closes it). Focusing a
  * chip, like hovering its line, shows the line's features. Progress is announced in a polite live
- * region at most once a second ("Epoch 3 of 40: loss 0.412"), then the result.
+ * region at most once a second ("Epoch 3 of 40: loss 0.412"), then the result. A race or a sweep
+ * announces its start and its end there, a second apart at least (an end that comes sooner waits).
  *
  * @tagname lora-trainer
  * @summary Fine-tune a pretrained toy model on your own lines and see what it learned and forgot.
@@ -208,6 +228,23 @@ function emptyTexts(): Record<TaskName, TaskTexts> {
  * @csspart matrices - The A, B and ΔW heatmaps (each `<lora-matrix>` has `matrix`, `matrix-a|b|delta`).
  * @csspart peft-line - PEFT's trainable-parameter line.
  * @csspart frozen-check - Whether the frozen weights are unchanged, with the checksum.
+ * @csspart compare - The collapsible Compare section (`<details>`).
+ * @csspart race - The Race button.
+ * @csspart sweep - The Sweep LoRA rank button.
+ * @csspart compare-cancel - The Cancel comparison button.
+ * @csspart compare-blocked - Why Race or Sweep is disabled.
+ * @csspart compare-progress - The progress bar and text of the race or sweep under way.
+ * @csspart compare-outcome - How the last race or sweep ended (also `compare-outcome-completed`,
+ *   `compare-outcome-cancelled`, `compare-outcome-failed`).
+ * @csspart race-results - The race's chart and table.
+ * @csspart race-chart - The race's loss chart (a `chart` with `chart-legend`, `chart-summary`, `chart-data`).
+ * @csspart race-table - The race table.
+ * @csspart race-row - One method of the race table (also `race-row-full`, `race-row-lora`, `race-row-qlora`).
+ * @csspart sweep-results - The sweep's charts and table.
+ * @csspart sweep-charts - The two sweep charts: final loss and primary metric by trainable parameters.
+ * @csspart sweep-table - The rank sweep table.
+ * @csspart sweep-row - One rank of the sweep table.
+ * @csspart announcer - The polite live region.
  *
  * @cssproperty [--lora-trainer-color=#1f2328] - Text colour (dark scheme: #e6edf3).
  * @cssproperty [--lora-trainer-muted-color=#59636e] - Secondary text (dark scheme: #9198a1).
@@ -220,6 +257,10 @@ function emptyTexts(): Record<TaskName, TaskTexts> {
  * @cssproperty [--lora-trainer-changed-color=#9a6700] - The "changed" marker (dark scheme: #d29922).
  * @cssproperty [--lora-trainer-error-color=#cf222e] - Problems and validation messages (dark scheme: #ff7b72).
  * @cssproperty [--lora-trainer-ok-color=#1a7f37] - The frozen-weights check (dark scheme: #3fb950).
+ * @cssproperty [--lora-trainer-race-full-color=#bc4c00] - Full fine-tuning's race curve, solid (dark scheme: #f0883e).
+ * @cssproperty [--lora-trainer-race-lora-color=#0969da] - LoRA's race curve, dashed, and the sweep's metric curve
+ *   (dark scheme: #4493f8).
+ * @cssproperty [--lora-trainer-race-qlora-color=#8250df] - QLoRA's race curve, dotted (dark scheme: #ab7df8).
  * @cssproperty [--lora-trainer-font-family=system-ui, sans-serif] - Font of text.
  * @cssproperty [--lora-trainer-mono-font-family=ui-monospace, monospace] - Font of lines and numbers.
  *
@@ -259,6 +300,7 @@ export class LoraTrainer extends LitElement {
   @state() private revealed = 0;
   @state() private generalOpen = false;
   @state() private evalOpen = false;
+  @state() private compareOpen = false;
 
   private readonly bases = new BaseModels();
   private readonly lossChart = new LineChart(this, {
@@ -273,6 +315,11 @@ export class LoraTrainer extends LitElement {
   private controller: AbortController | null = null;
   private runId = 0;
   private lastAnnounced = -Infinity;
+  private announceTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly compare = new CompareController(this, {
+    announce: (text) => this.announceSoon(text),
+    onBaseReady: () => (this.baseReady = true),
+  });
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private restoredFrom: string | null = null;
   private parseCache = new Map<string, ParsedLines>();
@@ -294,6 +341,26 @@ export class LoraTrainer extends LitElement {
     return this.phase !== 'idle';
   }
 
+  /** Whether a race or a rank sweep is under way (including waiting for the base model). */
+  get comparing(): boolean {
+    return this.compare.kind !== null;
+  }
+
+  /** The rows of the race under way or the last race (one per method, as plain data); `null` before any. */
+  get lastRace(): readonly RaceRow[] | null {
+    return this.compare.raceRows;
+  }
+
+  /** Core's `rankSweep` points of the last finished sweep; `null` before any, or while one runs. */
+  get lastSweep(): readonly RankSweepPoint[] | null {
+    return this.compare.sweepPoints;
+  }
+
+  /** A fine-tune, race or sweep is under way: each disables the others. */
+  private get busy(): boolean {
+    return this.phase !== 'idle' || this.compare.kind !== null;
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.restore();
@@ -307,6 +374,10 @@ export class LoraTrainer extends LitElement {
     this.runId++;
     this.phase = 'idle';
     this.progress = null;
+    // super's call has stopped the comparison under way (the controller's hostDisconnected) before the
+    // bases are freed, so that a race never starts its next run on a disposed base.
+    clearTimeout(this.announceTimer);
+    this.announceTimer = undefined;
     this.bases.clear();
     this.baseReady = false;
     this.eagerKey = '';
@@ -333,6 +404,7 @@ export class LoraTrainer extends LitElement {
       this.lossChart.clear();
       this.inspected = null;
       this.editing = null;
+      this.compare.reset();
     }
     this.ensureBase();
   }
@@ -517,6 +589,22 @@ export class LoraTrainer extends LitElement {
     this.announcement = text;
   }
 
+  /**
+   * Announces a comparison's start or end: at once when the last announcement is a second old, else
+   * when it will be (a later message replaces one still waiting), so that none is dropped.
+   */
+  private announceSoon(text: string): void {
+    clearTimeout(this.announceTimer);
+    const wait = this.lastAnnounced + ANNOUNCE_INTERVAL_MS - performance.now();
+    const say = () => {
+      this.announceTimer = undefined;
+      this.lastAnnounced = performance.now();
+      this.announcement = text;
+    };
+    if (wait <= 0) say();
+    else this.announceTimer = setTimeout(say, wait);
+  }
+
   private dispatch<T>(type: string, detail: T): void {
     this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }));
   }
@@ -537,10 +625,56 @@ export class LoraTrainer extends LitElement {
     void this.run();
   };
 
+  private readonly onCompareToggle = (event: Event): void => {
+    this.compareOpen = (event.target as HTMLDetailsElement).open;
+  };
+
+  private readonly onRace = (): void => {
+    const request = this.compareRequest('race');
+    if (request) void this.compare.runRace(request);
+  };
+
+  private readonly onSweep = (): void => {
+    const request = this.compareRequest('sweep');
+    if (request) void this.compare.runSweep(request);
+  };
+
+  private readonly onCompareCancel = (): void => {
+    this.compare.cancel();
+  };
+
+  /** The settings a race (LoRA and QLoRA at the form's rank) or a sweep (rank set by the sweep) runs with. */
+  private compareCheck(task: TaskName, kind: CompareKind): SettingsCheck {
+    const draft: SettingsDraft = {
+      ...this.draft,
+      method: 'lora',
+      ...(kind === 'sweep' ? { rank: String(SWEEP_RANKS[0]) } : {}),
+    };
+    return checkSettings(draft, resolveMlpOptions({ task }).layers, this.loraOptions ?? {});
+  }
+
+  /** What a race or sweep would train on now, or `null` when something blocks it. */
+  private compareRequest(kind: CompareKind): CompareRequest | null {
+    const task = this.taskName;
+    if (task === null || this.busy) return null;
+    const train = this.parsed(task, 'training');
+    const held = this.parsed(task, 'eval');
+    const check = this.compareCheck(task, kind);
+    const { settings } = check;
+    if (!settings || this.blockers(train, held, check).length > 0) return null;
+    return {
+      task,
+      examples: train.examples,
+      eval: held.examples,
+      settings,
+      base: () => this.bases.get(task, settings.seed),
+    };
+  }
+
   /** Runs one fine-tune of the current lines with the current settings. */
   private async run(): Promise<void> {
     const task = this.taskName;
-    if (task === null || this.phase !== 'idle') return;
+    if (task === null || this.busy) return;
     const train = this.parsed(task, 'training');
     const held = this.parsed(task, 'eval');
     const { settings } = this.settingsCheck(task);
@@ -715,10 +849,10 @@ export class LoraTrainer extends LitElement {
         </div>
         <div class="parsed">${this.renderLines(task, 'training', train)} ${this.renderInspector(task)}</div>
       </section>
-      ${renderSettings(this.draft, check, this.phase !== 'idle', this.onSetting)}
-      ${this.renderActions(task, train, held, check)} ${this.renderProgress()}
+      ${renderSettings(this.draft, check, this.busy, this.onSetting)} ${this.renderActions(task, train, held, check)}
+      ${this.renderProgress()}
       ${this.progress !== null || this.runLosses.length > 0 ? this.lossChart.render() : nothing} ${this.renderOutcome()}
-      ${this.summary ? this.renderResults(this.summary) : nothing}
+      ${this.summary ? this.renderResults(this.summary) : nothing} ${this.renderCompare(task, train, held)}
       <p class="visually-hidden" aria-live="polite" part="announcer">${this.announcement}</p>
     `;
   }
@@ -726,7 +860,7 @@ export class LoraTrainer extends LitElement {
   private renderTaskPicker(task: TaskName | null): TemplateResult {
     return html`<label class="task-picker">
       <span class="label-text">Task</span>
-      <select part="task-select" ?disabled=${this.phase !== 'idle'} @change=${this.onTaskSelect}>
+      <select part="task-select" ?disabled=${this.busy} @change=${this.onTaskSelect}>
         ${task === null ? html`<option value="" selected disabled>choose a task</option>` : nothing}
         ${TASKS.map((name) => html`<option value=${name} ?selected=${name === task}>${TASK_TITLES[name]}</option>`)}
       </select>
@@ -915,6 +1049,12 @@ export class LoraTrainer extends LitElement {
 
   /** Why Fine-tune cannot start now, or `''` when it can. */
   private blockedReason(train: ParsedLines, held: ParsedLines, check: SettingsCheck): string {
+    const reasons = this.blockers(train, held, check);
+    return reasons.length === 0 ? '' : `To fine-tune, ${reasons.join('; ')}.`;
+  }
+
+  /** What must be fixed before a run with these lines and settings can start, as clauses. */
+  private blockers(train: ParsedLines, held: ParsedLines, check: SettingsCheck): string[] {
     const reasons: string[] = [];
     if (train.examples.length === 0 && train.problems.length === 0) reasons.push('add at least one training line');
     if (train.problems.length > 0) {
@@ -930,7 +1070,7 @@ export class LoraTrainer extends LitElement {
     const fields = (Object.keys(SETTINGS_LABELS) as SettingsField[]).filter((f) => check.errors[f] !== undefined);
     if (fields.length > 0) reasons.push(`correct ${fields.map((f) => SETTINGS_LABELS[f]).join(', ')}`);
     if (check.optionsError) reasons.push("fix the page's LoRA options");
-    return reasons.length === 0 ? '' : `To fine-tune, ${reasons.join('; ')}.`;
+    return reasons;
   }
 
   private renderActions(task: TaskName, train: ParsedLines, held: ParsedLines, check: SettingsCheck): TemplateResult {
@@ -941,7 +1081,7 @@ export class LoraTrainer extends LitElement {
         type="button"
         part="fine-tune"
         class="primary"
-        ?disabled=${busy || blocked !== ''}
+        ?disabled=${this.busy || blocked !== ''}
         aria-describedby=${blocked ? 'blocked' : nothing}
         @click=${this.onFineTune}
       >
@@ -1028,6 +1168,68 @@ export class LoraTrainer extends LitElement {
       ${this.revealed < pieces.length ? html`<p class="hint">Drawing the results…</p>` : nothing}
     </section>`;
   }
+
+  private renderCompare(task: TaskName, train: ParsedLines, held: ParsedLines): TemplateResult {
+    return html`<details part="compare" class="compare" ?open=${this.compareOpen} @toggle=${this.onCompareToggle}>
+      <summary>Compare: full vs LoRA vs QLoRA, and LoRA rank</summary>
+      ${this.compareOpen ? this.renderCompareBody(task, train, held) : nothing}
+    </details>`;
+  }
+
+  private renderCompareBody(task: TaskName, train: ParsedLines, held: ParsedLines): TemplateResult {
+    const raceReasons = this.blockers(train, held, this.compareCheck(task, 'race'));
+    const sweepReasons = this.blockers(train, held, this.compareCheck(task, 'sweep'));
+    const blocked = compareBlockedText(raceReasons, sweepReasons);
+    const describedBy = blocked ? 'compare-blocked' : nothing;
+    return html`<p class="hint">
+        <strong>Race</strong> trains full fine-tuning, LoRA and QLoRA one after the other on the same lines, settings
+        and seed (LoRA and QLoRA at rank r ${this.draft.rank}). <strong>Rank sweep</strong> trains LoRA at r =
+        ${SWEEP_RANKS.join(', ')} with the same settings; α stays ${this.draft.alpha}, so the scaling α/r falls as r
+        grows, as in PEFT.
+      </p>
+      <div class="actions">
+        <button
+          type="button"
+          part="race"
+          ?disabled=${this.busy || raceReasons.length > 0}
+          aria-describedby=${describedBy}
+          @click=${this.onRace}
+        >
+          Race full, LoRA and QLoRA
+        </button>
+        <button
+          type="button"
+          part="sweep"
+          ?disabled=${this.busy || sweepReasons.length > 0}
+          aria-describedby=${describedBy}
+          @click=${this.onSweep}
+        >
+          Sweep LoRA rank
+        </button>
+        <button
+          type="button"
+          part="compare-cancel"
+          ?disabled=${this.compare.kind === null}
+          @click=${this.onCompareCancel}
+        >
+          Cancel comparison
+        </button>
+        ${blocked ? html`<p part="compare-blocked" id="compare-blocked" class="blocked">${blocked}</p>` : nothing}
+      </div>
+      ${this.compare.render()}`;
+  }
+}
+
+/** The clauses of two blocker lists as one message: `To compare, …` when they agree, else one per action. */
+function compareBlockedText(race: readonly string[], sweep: readonly string[]): string {
+  if (race.length === 0 && sweep.length === 0) return '';
+  if (race.join('\n') === sweep.join('\n')) return `To compare, ${race.join('; ')}.`;
+  return [
+    race.length > 0 ? `To race, ${race.join('; ')}.` : '',
+    sweep.length > 0 ? `To sweep the rank, ${sweep.join('; ')}.` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** Resolves on a new main-thread task, so the page can paint and handle input in between. */
