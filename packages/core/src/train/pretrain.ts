@@ -6,7 +6,7 @@ import { isTaskName, TASKS, type TaskName } from '../model/tasks.js';
 import { MAX_SEED } from '../util/prng.js';
 import { batchLoss } from './batch-loss.js';
 import { checkExamples } from './check-examples.js';
-import { createYielder } from './yield-to-host.js';
+import { createYielder, nextMacrotask } from './yield-to-host.js';
 
 /** Options of {@link pretrainBase}. */
 export interface PretrainOptions {
@@ -25,6 +25,19 @@ export interface PretrainOptions {
  * every parameter trained, no adapter, no dropout, no shuffling (a full batch needs none).
  */
 export const PRETRAIN_DEFAULTS = Object.freeze({ seed: 0, epochs: 100, lr: 0.02, hidden: 16 });
+
+/** Runs the ops of a training step once on one example without applying anything, yielding in between. */
+async function warmUp(model: LoraModel, example: Example, yieldToHost: () => Promise<void>): Promise<void> {
+  tf.tidy(() => {
+    batchLoss(model, [example], { training: true });
+  });
+  await nextMacrotask();
+  const variables = [...model.trainableVariables().values()];
+  tf.tidy(() => {
+    tf.variableGrads(() => batchLoss(model, [example], { training: true }), variables);
+  });
+  await yieldToHost();
+}
 
 interface Pretraining {
   readonly model: LoraModel;
@@ -130,6 +143,10 @@ export async function pretrainBaseAsync(
   const run = startPretraining(task, examples, options);
   const yieldToHost = createYielder();
   try {
+    // The first use of each tfjs kernel in a page costs far more than later ones; paying it in two
+    // small pieces (a forward pass, then gradients, on one example, neither applied) with a yield
+    // between them keeps any single task short. Nothing here changes a weight or draws a number.
+    await warmUp(run.model, examples[0]!, yieldToHost);
     for (let step = 0; step < run.epochs; step++) {
       if (options.signal?.aborted) throw options.signal.reason ?? new Error('pretraining aborted');
       run.step();
