@@ -16,6 +16,10 @@ if (typeof host.process?.versions?.node === 'string') {
   tf.env().set('PROD', true);
 }
 
+/**
+ * The `@tensorflow/tfjs-core` namespace that core computes with (CPU backend, gradients registered), re-exported so
+ * that callers create and read tensors with the same tfjs instance as core; see https://js.tensorflow.org/api/4.22.0/.
+ */
 export { tf };
 export { createRng, hashString, MAX_SEED, type Rng } from './util/prng.js';
 export { InvalidOptionError } from './model/errors.js';

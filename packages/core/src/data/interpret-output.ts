@@ -13,6 +13,7 @@ export interface ClassProbability {
 
 /** A classification output read as class probabilities (sentiment, classification). */
 export interface ClassesInterpretation {
+  /** Tags an output read as class probabilities. */
   readonly kind: 'classes';
   /** The task. */
   readonly task: TaskName;
@@ -26,15 +27,22 @@ export interface ClassesInterpretation {
 
 /** A regression output read as named values. */
 export interface RegressionInterpretation {
+  /** Tags an output read as regression values. */
   readonly kind: 'regression';
   /** The task. */
   readonly task: TaskName;
   /** One named value per target, in output order (the targets are trained on a 0 to 1 scale). */
-  readonly values: readonly { readonly name: string; readonly value: number }[];
+  readonly values: readonly {
+    /** The target's name, from {@link REGRESSION_TARGETS}. */
+    readonly name: string;
+    /** The model's raw output for it (0 to 1 when the model fits its training data). */
+    readonly value: number;
+  }[];
 }
 
 /** A similarity output: the text's embedding, to compare with another by cosine. */
 export interface EmbeddingInterpretation {
+  /** Tags an output read as an embedding. */
   readonly kind: 'embedding';
   /** The task. */
   readonly task: TaskName;

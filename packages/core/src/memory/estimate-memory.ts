@@ -148,7 +148,14 @@ export interface MemoryEstimate {
   /** The method. */
   readonly method: TrainingMethod;
   /** Parameters: `total` of the base model, `trainable` (the adapter, or all for full), `frozen`. */
-  readonly params: { readonly total: number; readonly trainable: number; readonly frozen: number };
+  readonly params: {
+    /** Parameters of the base model, adapters not included. */
+    readonly total: number;
+    /** Parameters that receive gradients: the adapter's, or every one for full fine-tuning. */
+    readonly trainable: number;
+    /** Base parameters that stay fixed: all of them under LoRA and QLoRA, none for full fine-tuning. */
+    readonly frozen: number;
+  };
   /** PEFT's `print_trainable_parameters` line (full fine-tuning: every parameter trainable). */
   readonly peft: string;
   /** Bytes by component. */

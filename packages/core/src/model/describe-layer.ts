@@ -40,7 +40,12 @@ export interface LayerMatrices {
   /** The adapter on this layer, or `null`. */
   readonly lora: LayerAdapterMatrices | null;
   /** The trainable copy of a saved module (modules to save), or `null`. */
-  readonly saved: { readonly weight: Matrix; readonly bias: readonly number[] } | null;
+  readonly saved: {
+    /** The saved copy's weight (out×in). */
+    readonly weight: Matrix;
+    /** The saved copy's bias. */
+    readonly bias: readonly number[];
+  } | null;
   /** The weight the forward pass effectively uses: W + ΔW with a live or merged adapter, the saved copy, or W. */
   readonly effective: Matrix;
   /** The bias the forward pass uses. */

@@ -6,8 +6,11 @@ export type LayerName = (typeof LAYER_NAMES)[number];
 
 /** Shape of one linear layer: `in` features to `out` features (its weight is out×in, as in PyTorch). */
 export interface LayerShape {
+  /** The layer's name. */
   readonly name: LayerName;
+  /** Number of input features (the weight's column count). */
   readonly in: number;
+  /** Number of output features (the weight's row count). */
   readonly out: number;
 }
 

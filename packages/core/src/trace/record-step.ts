@@ -13,9 +13,26 @@ import type { BackwardEvent, ForwardEvent, TraceEvent } from './types.js';
  * targets for regression, a second input and a score in [0, 1] for similarity.
  */
 export type TraceSample =
-  | { readonly input: readonly number[]; readonly label: number }
-  | { readonly input: readonly number[]; readonly target: readonly number[] }
-  | { readonly input: readonly number[]; readonly pair: readonly number[]; readonly score: number };
+  | {
+      /** The input vector, one number per input feature. */
+      readonly input: readonly number[];
+      /** Index of the true class, from 0 to the output size − 1 (sentiment, classification). */
+      readonly label: number;
+    }
+  | {
+      /** The input vector, one number per input feature. */
+      readonly input: readonly number[];
+      /** The four regression targets, in {@link REGRESSION_TARGETS} order. */
+      readonly target: readonly number[];
+    }
+  | {
+      /** The first text's input vector, one number per input feature. */
+      readonly input: readonly number[];
+      /** The second text's input vector, same length as `input`. */
+      readonly pair: readonly number[];
+      /** How similar the two texts are meant to be, from 0 to 1. */
+      readonly score: number;
+    };
 
 /** Options of {@link recordStep} and {@link recordSteps}. */
 export interface RecordStepOptions {

@@ -23,6 +23,7 @@ interface EventBase {
 
 /** A step begins. */
 export interface StepStartEvent extends EventBase {
+  /** Tags the event that opens a step, before any forward event. */
   readonly kind: 'step-start';
   /** The task whose loss the step uses. */
   readonly task: string;
@@ -34,6 +35,7 @@ export interface StepStartEvent extends EventBase {
 
 /** A node of the graph computed its value. */
 export interface ForwardEvent extends EventBase {
+  /** Tags an event of the forward pass. */
   readonly kind: 'forward';
   /** Graph node id (see `describeGraph(model, { loss: true })`). */
   readonly nodeId: string;
@@ -42,11 +44,17 @@ export interface ForwardEvent extends EventBase {
   /** The node's value. */
   readonly value: ValueSummary;
   /** On an adapted layer's sum: the base term W·x + b and the LoRA term s·B(A·x), separately. */
-  readonly parts?: { readonly base: ValueSummary; readonly lora: ValueSummary };
+  readonly parts?: {
+    /** The frozen path W·x + b. */
+    readonly base: ValueSummary;
+    /** The adapter path s·B(A·x). */
+    readonly lora: ValueSummary;
+  };
 }
 
 /** The loss of the step. */
 export interface LossEvent extends EventBase {
+  /** Tags the event that carries the step's loss, between the forward and the backward pass. */
   readonly kind: 'loss';
   /** Which loss. */
   readonly loss: string;
@@ -60,6 +68,7 @@ export interface LossEvent extends EventBase {
 
 /** A gradient reached a node on the way back. */
 export interface BackwardEvent extends EventBase {
+  /** Tags an event of the backward pass. */
   readonly kind: 'backward';
   /** Graph node id. */
   readonly nodeId: string;
@@ -78,6 +87,7 @@ export interface BackwardEvent extends EventBase {
 
 /** The gradient stored for a trainable parameter (summed over a pair's two passes). */
 export interface ParamGradEvent extends EventBase {
+  /** Tags the gradient kept for one trainable parameter. */
   readonly kind: 'param-grad';
   /** Parameter id (`fc1.lora_A` …). */
   readonly paramId: string;
@@ -87,6 +97,7 @@ export interface ParamGradEvent extends EventBase {
 
 /** A trainable parameter changed in the optimizer step. */
 export interface ParamUpdateEvent extends EventBase {
+  /** Tags the optimizer's change to one trainable parameter. */
   readonly kind: 'param-update';
   /** Parameter id. */
   readonly paramId: string;
@@ -98,6 +109,7 @@ export interface ParamUpdateEvent extends EventBase {
 
 /** A step ended. */
 export interface StepEndEvent extends EventBase {
+  /** Tags the last event of a step, after every update. */
   readonly kind: 'step-end';
   /** The loss before the update. */
   readonly loss: number;

@@ -23,12 +23,19 @@ export type OptimizerName = 'adam' | 'sgd';
  * 60 epochs (240 updates, well under a second in Node).
  */
 export const FINE_TUNE_DEFAULTS = Object.freeze({
+  /** LoRA on the default adapter (r 4, α 8, fc1 and fc2). */
   method: 'lora' as FineTuneMethod,
+  /** Adam with PyTorch's β₁ 0.9, β₂ 0.999 and ε 1e-8. */
   optimizer: 'adam' as OptimizerName,
+  /** Learning rate. */
   lr: 0.01,
+  /** Passes over the training examples. */
   epochs: 60,
+  /** Examples per update. */
   batchSize: 4,
+  /** Seed of the shuffle order and the dropout masks. */
   seed: 0,
+  /** QLoRA quantizes its absmax constants too. */
   doubleQuant: true,
 });
 
@@ -125,11 +132,26 @@ export interface FineTuneResult {
   /** PEFT's `print_trainable_parameters` line for the working model. */
   readonly peft: string;
   /** Predictions on every training example before and after the run. */
-  readonly train: { readonly before: readonly Prediction[]; readonly after: readonly Prediction[] };
+  readonly train: {
+    /** Predictions of the working model before any update. */
+    readonly before: readonly Prediction[];
+    /** Predictions of the trained model. */
+    readonly after: readonly Prediction[];
+  };
   /** Task metrics on the training examples before and after the run. */
-  readonly trainMetrics: { readonly before: TaskMetrics; readonly after: TaskMetrics };
+  readonly trainMetrics: {
+    /** Metrics before any update. */
+    readonly before: TaskMetrics;
+    /** Metrics of the trained model. */
+    readonly after: TaskMetrics;
+  };
   /** Predictions and metrics on the held-out examples, when given. */
-  readonly eval?: { readonly before: EvalReport; readonly after: EvalReport };
+  readonly eval?: {
+    /** Held-out predictions and metrics before any update. */
+    readonly before: EvalReport;
+    /** Held-out predictions and metrics of the trained model. */
+    readonly after: EvalReport;
+  };
   /**
    * Whether the base layers' weights and biases (`fc*.weight`, `fc*.bias`) are byte-identical after
    * the run. Under `lora` and `qlora` they are the frozen parameters, so this proves they stayed
@@ -138,7 +160,12 @@ export interface FineTuneResult {
    */
   readonly frozenUnchanged: boolean;
   /** FNV-1a (hex) over the float32 bytes of those parameters, before and after the run. */
-  readonly frozenChecksum: { readonly before: string; readonly after: string };
+  readonly frozenChecksum: {
+    /** Checksum before the run: 8 lowercase hex digits. */
+    readonly before: string;
+    /** Checksum after the run; equal to `before` when the frozen weights are untouched. */
+    readonly after: string;
+  };
   /** The NF4 quantization of the base (`qlora` only). */
   readonly quantization?: QuantizationReport;
   /** Wall time of the whole call, in milliseconds. */

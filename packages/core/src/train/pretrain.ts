@@ -24,7 +24,16 @@ export interface PretrainOptions {
  * The recipe of {@link pretrainBase}: full-batch Adam (β₁ 0.9, β₂ 0.999, ε 1e-8) on the task loss,
  * every parameter trained, no adapter, no dropout, no shuffling (a full batch needs none).
  */
-export const PRETRAIN_DEFAULTS = Object.freeze({ seed: 0, epochs: 100, lr: 0.02, hidden: 16 });
+export const PRETRAIN_DEFAULTS = Object.freeze({
+  /** Seed of the initial weights. */
+  seed: 0,
+  /** Full-batch Adam steps. */
+  epochs: 100,
+  /** Adam's learning rate. */
+  lr: 0.02,
+  /** Hidden width of fc1 and fc2 (neurons). */
+  hidden: 16,
+});
 
 /** Runs the ops of a training step once on one example without applying anything, yielding in between. */
 async function warmUp(model: LoraModel, example: Example, yieldToHost: () => Promise<void>): Promise<void> {

@@ -21,7 +21,12 @@ export interface RankSweepPoint {
   /** Mean training loss of the last completed epoch (NaN when no epoch completed). */
   readonly finalLoss: number;
   /** The task's primary metric after training, on the held-out examples when given, else the training ones. */
-  readonly metric: { readonly name: string; readonly value: number };
+  readonly metric: {
+    /** The metric's name, from {@link PRIMARY_METRIC} (`accuracy`, `spearman` or `r2`). */
+    readonly name: string;
+    /** Its value (accuracy from 0 to 1; Spearman's ρ from −1 to 1; R² at most 1). */
+    readonly value: number;
+  };
   /** How the run ended. */
   readonly status: FineTuneStatus;
 }
