@@ -95,6 +95,12 @@ function elementReference() {
     process.stderr.write(`${analyze.stdout}${analyze.stderr}docs: the custom-elements analyzer failed\n`);
     process.exit(1);
   }
+  const elementsPackage = JSON.parse(readFileSync(join(elementsDir, 'package.json'), 'utf8'));
+  if (elementsPackage.customElements !== 'custom-elements.json') {
+    process.stderr.write('docs: packages/elements/package.json must say "customElements": "custom-elements.json"\n');
+    process.exit(1);
+  }
+
   // The analyzer lists modules in directory-read order, which differs between checkouts: sort them.
   const analyzed = JSON.parse(readFileSync(join(analyzeDir, 'custom-elements.json'), 'utf8'));
   analyzed.modules.sort((a, b) => a.path.localeCompare(b.path));

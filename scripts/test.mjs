@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `pnpm test`: every check of the repo, in order: build, lint, typecheck, generated docs, core tests (vitest, Node),
+// `pnpm test`: every check of the repo, in order: build, the packed packages used outside the workspace
+// (scripts/pack-test.mjs), lint, typecheck, generated docs, core tests (vitest, Node),
 // element tests (@web/test-runner, headless Chromium), then the demo built and driven end to end in
 // Chromium. Every step runs even when an earlier one failed, so one run shows all problems. The last
 // line sums the tests of all runners as "N passed, N failed"; the exit code is non-zero on any failure.
@@ -62,6 +63,13 @@ async function step(name, fn) {
 }
 
 await step('build packages', async () => ({ ok: (await run('pnpm', ['build'])).code === 0 }));
+await step('packages: packed, installed outside the workspace, used in Node and Chromium', async () => {
+  const { code, out } = await run(process.execPath, [join(root, 'scripts/pack-test.mjs')], { capture: true });
+  const match = /^pack: (\d+) passed, (\d+) failed$/m.exec(out);
+  if (!match) return { ok: false, note: 'no pack summary line' };
+  const tests = { passed: Number(match[1]), failed: Number(match[2]) };
+  return { ok: code === 0 && tests.passed > 0, tests };
+});
 await step('lint (eslint + prettier)', async () => ({ ok: (await run('pnpm', ['lint'])).code === 0 }));
 await step('typecheck', async () => ({ ok: (await run('pnpm', ['typecheck'])).code === 0 }));
 await step('docs generated from code are up to date', async () => ({
