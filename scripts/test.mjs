@@ -2,8 +2,9 @@
 // `pnpm test`: every check of the repo, in order: build, the packed packages used outside the workspace
 // (scripts/pack-test.mjs), lint, typecheck, generated docs, core tests (vitest, Node),
 // element tests (@web/test-runner, headless Chromium), then the demo built and driven end to end in
-// Chromium. Every step runs even when an earlier one failed, so one run shows all problems. The last
-// line sums the tests of all runners as "N passed, N failed"; the exit code is non-zero on any failure.
+// Chromium, and audited for accessibility there. Every step runs even when an earlier one failed, so one
+// run shows all problems. The last line sums the tests of all runners as "N passed, N failed"; the exit
+// code is non-zero on any failure.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -108,6 +109,16 @@ await step('demo: build and end-to-end in Chromium', async () => {
   const { code, out } = await run(process.execPath, [e2e], { capture: true });
   const match = /^e2e: (\d+) passed, (\d+) failed$/m.exec(out);
   if (!match) return { ok: false, note: 'no e2e summary line' };
+  const tests = { passed: Number(match[1]), failed: Number(match[2]) };
+  return { ok: code === 0 && tests.passed > 0, tests };
+});
+
+await step('demo: accessibility (axe, keyboard only, forced colours, reduced motion) in Chromium', async () => {
+  // Runs on the demo the e2e step just built; without it there is nothing to audit.
+  if (!existsSync(join(root, 'examples/demo/dist/index.html'))) return { ok: false, note: 'the demo is not built' };
+  const { code, out } = await run(process.execPath, [join(root, 'examples/demo/scripts/a11y.mjs')], { capture: true });
+  const match = /^a11y: (\d+) passed, (\d+) failed$/m.exec(out);
+  if (!match) return { ok: false, note: 'no a11y summary line' };
   const tests = { passed: Number(match[1]), failed: Number(match[2]) };
   return { ok: code === 0 && tests.passed > 0, tests };
 });

@@ -642,7 +642,7 @@ describe('<lora-graph> accessibility, attributes and theming', () => {
     const el = await mount({ lora: '' });
     expect(node(el, 'fc1.lora_A')!.getAttribute('role')).to.equal('button');
     expect(node(el, 'fc1.lora_A')!.getAttribute('aria-label')).to.equal(
-      'A₁ 4×8: trainable LoRA factor A of fc1, shape 4×8, 32 parameters',
+      'A₁ 4×8, 32 trainable: trainable LoRA factor A of fc1, shape 4×8',
     );
     expect(node(el, 'fc1.weight')!.getAttribute('aria-label')).to.contain('frozen weight of fc1, shape 16×8');
     for (const n of parts(el, 'node')) expect(n.getAttribute('aria-label')).to.match(/: \w+ .*shape /);

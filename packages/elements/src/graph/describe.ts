@@ -99,14 +99,20 @@ export function nodeSubtitle(node: GraphNode, model: LoraModel): string {
   }
 }
 
-/** The accessible name of a node: its label, role, kind, layer and shape, e.g. for a screen reader. */
-export function nodeAccessibleName(node: GraphNode): string {
+/**
+ * The accessible name of a node: the text it shows (its label, then `subtitle` when it draws one), then
+ * its role, kind, layer and shape, e.g. for a screen reader.
+ */
+export function nodeAccessibleName(node: GraphNode, subtitle?: string): string {
   const role = node.role;
   if (node.index !== undefined) return `${node.label}: ${role} neuron`;
   const layer = node.layer === null ? '' : ` of ${node.layer}`;
   const count = parameterCount(node);
-  const params = count > 0 ? `, ${formatCount(count)} parameters` : ', no parameters';
-  return `${node.label}: ${role} ${KIND_NAMES[node.kind]}${layer}, shape ${formatShape(node.shape)}${params}`;
+  // The name starts with every word the node shows, in order, so that speech-input users can say what
+  // they see (WCAG 2.5.3); a subtitle such as "32 trainable" already gives the parameter count.
+  const shown = subtitle === undefined ? node.label : `${node.label}, ${subtitle}`;
+  const params = count === 0 ? ', no parameters' : subtitle === undefined ? `, ${formatCount(count)} parameters` : '';
+  return `${shown}: ${role} ${KIND_NAMES[node.kind]}${layer}, shape ${formatShape(node.shape)}${params}`;
 }
 
 /** Whether and how a node trains, in one or two sentences (the hover card's "Training" line). */

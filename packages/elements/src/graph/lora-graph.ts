@@ -917,7 +917,7 @@ export class LoraGraph extends LitElement {
       data-role=${node.role}
       role="button"
       tabindex=${this.tabStop === node.id ? 0 : -1}
-      aria-label=${nodeAccessibleName(node)}
+      aria-label=${nodeAccessibleName(node, neuron ? undefined : nodeSubtitle(node, model))}
       aria-pressed=${selected ? 'true' : 'false'}
       aria-describedby=${describedBy}
       transform="translate(${box.x} ${box.y})"

@@ -164,6 +164,11 @@ export const styles = css`
     padding: 0.1rem 0;
   }
 
+  /* Stacked radios 24px apart at least, so each keeps the target spacing of WCAG 2.5.8. */
+  .radios .choice {
+    min-block-size: 24px;
+  }
+
   .targets {
     display: flex;
     flex-wrap: wrap;

@@ -11,7 +11,8 @@ export const styles = css`
     --_focus: var(--lora-pass-focus-color, #0969da);
     --_base: var(--lora-pass-base-color, #6e7781);
     --_lora: var(--lora-pass-lora-color, #0969da);
-    --_frozen: var(--lora-pass-frozen-color, #6e7781);
+    /* Frozen marks are small text on the surface colour: #59636e keeps 5.7:1 there (WCAG AA). */
+    --_frozen: var(--lora-pass-frozen-color, #59636e);
     --_stored: var(--lora-pass-stored-color, #1a7f37);
     display: block;
     container-type: inline-size;
