@@ -258,20 +258,37 @@ async function saveShot(page, scratch, file, size) {
   expect(ink > 0.01, `${file} looks blank (${(ink * 100).toFixed(2)}% non-background pixels)`);
 }
 
+/** A browser context (a fresh profile: no storage) whose pages report every CSP violation. */
+async function newContext(browser, url, { clipboard = false } = {}) {
+  const context = await browser.newContext({ viewport: VIEWPORT, colorScheme: 'light' });
+  // CSP violations also reach the console, but record them explicitly so none can slip by.
+  await context.exposeBinding('__e2eReportCsp', (_source, report) => {
+    problems.push(`CSP violation: ${report}`);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      window.__e2eReportCsp(`${event.violatedDirective} blocked ${event.blockedURI || '(inline)'}`);
+    });
+  });
+  if (clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
+  return context;
+}
+
 // ---------------------------------------------------------------- the run
 
 async function run(url) {
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   try {
-    const context = await browser.newContext({ viewport: VIEWPORT, colorScheme: 'light' });
-    // CSP violations also reach the console, but record them explicitly so none can slip by.
-    await context.exposeBinding('__e2eReportCsp', (_source, report) => {
-      problems.push(`CSP violation: ${report}`);
-    });
+    const context = await newContext(browser, url);
+    // The checks on this shared context each expect a page at its defaults, yet the page now keeps
+    // the user's settings in localStorage: every page of it starts with storage empty. Persistence
+    // itself is checked below, in contexts of its own.
     await context.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (event) => {
-        window.__e2eReportCsp(`${event.violatedDirective} blocked ${event.blockedURI || '(inline)'}`);
-      });
+      try {
+        localStorage.clear();
+      } catch {
+        // about:blank has no storage
+      }
     });
     const scratch = await browser.newPage();
     const page = await newPage(context);
@@ -784,6 +801,261 @@ async function run(url) {
         expect(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
       } finally {
         await narrow.close();
+      }
+    });
+
+    // ------------------------------------------------------------ shareable state (issue #7)
+
+    const TYPED = 'my own line about the course\tpositive\nanother line of mine\tnegative';
+    let sharedLink = '';
+
+    await check(
+      'Share: rank 2, α 16, Knowledge Change and typed lines make a link that a fresh profile opens identically',
+      async () => {
+        const context = await newContext(browser, url, { clipboard: true });
+        try {
+          const tab = await newPage(context);
+          await openDemo(tab, url);
+          const entries = await tab.evaluate(() => history.length);
+          const rank = tab.getByRole('slider', { name: /rank/i });
+          await rank.focus();
+          await tab.keyboard.press('ArrowLeft');
+          await tab.keyboard.press('ArrowLeft');
+          const alpha = tab.getByRole('spinbutton', { name: /alpha/i });
+          await alpha.fill('16');
+          await alpha.press('Tab');
+          await tab.getByRole('tab', { name: 'Knowledge Change' }).click();
+          const text = tab.locator('#trainer [part~="training-text"]');
+          await text.fill(TYPED.slice(0, -3));
+          await text.press('End');
+          await tab.keyboard.type(TYPED.slice(-3), { delay: 30 }); // real keystrokes, one event each
+          await tab.waitForFunction(() => /[?&]state=1[jz]\./.test(location.search));
+          await tab.waitForTimeout(400); // past the last debounced write
+          expectEqual(await tab.evaluate(() => history.length), entries, 'history entries after the edits');
+
+          await tab.getByRole('button', { name: 'Share' }).click();
+          await tab.waitForFunction(() => document.getElementById('share-status')?.textContent === 'Link copied');
+          expectEqual(await tab.getByRole('status').filter({ hasText: 'Link copied' }).count(), 1, 'announced');
+          sharedLink = await tab.evaluate(() => navigator.clipboard.readText());
+          expectEqual(await tab.locator('#share-link').inputValue(), sharedLink, 'the link shown in the dialog');
+          expect(sharedLink.startsWith(`${url}?state=1`), `link format: ${sharedLink.slice(0, 80)}…`);
+          expect(sharedLink.endsWith('#knowledge-change'), `the link names the tab: …${sharedLink.slice(-30)}`);
+          await tab.getByRole('button', { name: 'Close' }).click();
+        } finally {
+          await context.close();
+        }
+
+        const fresh = await newContext(browser, url);
+        try {
+          const tab = await newPage(fresh);
+          await openDemo(tab, sharedLink);
+          await expectSelected(tab, 'knowledge-change');
+          expectEqual(await tab.getByRole('slider', { name: /rank/i }).inputValue(), '2', 'rank slider');
+          expectEqual(await tab.getByRole('spinbutton', { name: /alpha/i }).inputValue(), '16', 'alpha');
+          const config = await tab.locator('#lora-controls').evaluate((el) => el.config);
+          expectEqual(
+            config,
+            {
+              lora: true,
+              options: {
+                r: 2,
+                alpha: 16,
+                targetModules: ['fc1', 'fc2'],
+                modulesToSave: [],
+                useRslora: false,
+                initLoraWeights: true,
+              },
+            },
+            'the sidebar applied to the model',
+          );
+          await expectSummary(tab, '112 of 562 parameters train');
+          await expectLedger(tab, LEDGER.rank2);
+          expectEqual(await tab.locator('#trainer [part~="training-text"]').inputValue(), TYPED, 'trainer text');
+          expectEqual(await tab.locator('#trainer').evaluate((el) => el.settings.alpha), '16', "trainer's alpha");
+          expectEqual(await tab.locator('#page-notices').textContent(), '', 'no notice for a good link');
+        } finally {
+          await fresh.close();
+        }
+      },
+    );
+
+    await check(
+      'Classroom link: hidden controls are out of view and of the Tab order, with a notice and a way back',
+      async () => {
+        expect(sharedLink !== '', 'needs the link of the previous check');
+        const context = await newContext(browser, url, { clipboard: true });
+        let classroomLink;
+        try {
+          const tab = await newPage(context);
+          await openDemo(tab, sharedLink);
+          await tab.getByRole('button', { name: 'Share' }).click();
+          await tab.getByRole('checkbox', { name: /^Rank r/ }).check();
+          await tab.getByRole('checkbox', { name: 'Fine-tuning method' }).check();
+          await tab.getByRole('button', { name: 'Copy link' }).click();
+          await tab.waitForFunction(() => document.getElementById('share-status')?.textContent === 'Link copied');
+          classroomLink = await tab.evaluate(() => navigator.clipboard.readText());
+          expect(/[?&]hide=rank,method(&|#)/.test(classroomLink), `hide in the link: ${classroomLink.slice(-60)}`);
+        } finally {
+          await context.close();
+        }
+
+        const student = await newContext(browser, url);
+        try {
+          const tab = await newPage(student);
+          await openDemo(tab, classroomLink);
+          const notice = tab.locator('#page-notices');
+          expect(
+            ((await notice.textContent()) ?? '').includes("Some controls are hidden by your teacher's link."),
+            `notice: ${await notice.textContent()}`,
+          );
+          expectEqual(await tab.locator('#page-notices').getAttribute('role'), 'status', 'the notice is polite');
+          expectEqual(await tab.getByRole('slider', { name: /rank/i }).count(), 0, 'rank sliders shown');
+          expect(!(await tab.locator('#trainer [part~="setting-rank"]').isVisible()), "the trainer's rank shows");
+          expect(!(await tab.locator('#trainer [part~="setting-method"]').isVisible()), 'the method shows');
+          expect(await tab.locator('#trainer [part~="setting-lr"]').isVisible(), 'the learning rate is gone too');
+          expect(await tab.getByRole('spinbutton', { name: /alpha/i }).isVisible(), 'alpha is gone too');
+          // The link's settings still hold, hidden or not.
+          expectEqual((await tab.locator('#lora-controls').evaluate((el) => el.config)).options.r, 2, 'rank');
+          // From the LoRA switch, Tab goes straight to alpha: the hidden slider takes no focus.
+          await tab.getByRole('switch', { name: /lora/i }).focus();
+          await tab.keyboard.press('Tab');
+          const focused = await tab.evaluate(() => {
+            let el = document.activeElement;
+            while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+            return el?.getAttribute('part') ?? el?.id ?? null;
+          });
+          expectEqual(focused, 'alpha', 'focus after Tab from the LoRA switch');
+          await tab.getByRole('button', { name: 'Show all controls' }).click();
+          expect(await tab.getByRole('slider', { name: /rank/i }).isVisible(), 'the rank slider is back');
+          expect(await tab.locator('#trainer [part~="setting-method"]').isVisible(), 'the method is back');
+          expect(!(await tab.evaluate(() => location.search.includes('hide='))), 'hide left in the address');
+          expectEqual(await notice.textContent(), '', 'the notice is gone');
+        } finally {
+          await student.close();
+        }
+      },
+    );
+
+    await check(
+      'Persistence: settings and text survive a reload; a link wins over them without erasing them; Reset clears all',
+      async () => {
+        const { DEFAULT_TRAINING_TEXT } = await import('../../../packages/core/dist/node.js');
+        const mine = 'kept in this browser\tpositive';
+        const context = await newContext(browser, url);
+        try {
+          const tab = await newPage(context);
+          await openDemo(tab, `${url}#knowledge-change`);
+          const rank = tab.getByRole('slider', { name: /rank/i });
+          await rank.focus();
+          await tab.keyboard.press('ArrowLeft');
+          await tab.locator('#trainer [part~="training-text"]').fill(mine);
+          await tab.waitForTimeout(800); // past the page's and the trainer's debounced saves
+
+          // A bare address in the same profile: what was saved comes back.
+          await openDemo(tab, `${url}#knowledge-change`);
+          expectEqual(await tab.getByRole('slider', { name: /rank/i }).inputValue(), '3', 'rank after reload');
+          expectEqual(await tab.locator('#trainer [part~="training-text"]').inputValue(), mine, 'text after reload');
+
+          // A link with state wins over storage, and viewing it leaves storage alone.
+          if (sharedLink !== '') {
+            await openDemo(tab, sharedLink);
+            expectEqual(await tab.getByRole('slider', { name: /rank/i }).inputValue(), '2', "the link's rank");
+            expectEqual(await tab.locator('#trainer [part~="training-text"]').inputValue(), TYPED, "the link's text");
+            await openDemo(tab, `${url}#knowledge-change`);
+            expectEqual(await tab.locator('#trainer [part~="training-text"]').inputValue(), mine, 'own text kept');
+          }
+
+          // Reset asks first: Cancel changes nothing.
+          await tab.getByRole('button', { name: 'Reset to defaults' }).click();
+          const dialog = tab.getByRole('dialog', { name: 'Reset to defaults?' });
+          expect(await dialog.isVisible(), 'no confirmation dialog');
+          await dialog.getByRole('button', { name: 'Cancel' }).click();
+          expectEqual(await tab.getByRole('slider', { name: /rank/i }).inputValue(), '3', 'rank after Cancel');
+
+          await tab.getByRole('button', { name: 'Reset to defaults' }).click();
+          await Promise.all([tab.waitForEvent('load'), dialog.getByRole('button', { name: 'Reset' }).click()]);
+          // The reloaded page itself, not a new visit, must come up at the defaults.
+          await tab.locator('html[data-ready="true"]').waitFor({ state: 'attached', timeout: 15_000 });
+          await expectSelected(tab, 'knowledge-change');
+          expect(!tab.url().includes('state='), `state left in the address: ${tab.url()}`);
+          expectEqual(await tab.getByRole('slider', { name: /rank/i }).inputValue(), '4', 'rank after Reset');
+          expectEqual(await tab.getByRole('spinbutton', { name: /alpha/i }).inputValue(), '8', 'alpha after Reset');
+          expectEqual(
+            await tab.locator('#trainer [part~="training-text"]').inputValue(),
+            DEFAULT_TRAINING_TEXT.sentiment,
+            'trainer text after Reset',
+          );
+          const stored = await tab.evaluate(() => Object.keys(localStorage));
+          expectEqual(stored, [], 'localStorage after Reset');
+          await expectLedger(tab, LEDGER.rank4);
+        } finally {
+          await context.close();
+        }
+      },
+    );
+
+    await check('A damaged state parameter: a polite notice and the defaults, without any console error', async () => {
+      const before = problems.length;
+      const context = await newContext(browser, url);
+      try {
+        const truncated =
+          sharedLink === '' ? '1z.q1YqSszJTEtVslIqSk3PzPfOz0lVqgUA' : sharedLink.split('state=')[1].slice(0, 60);
+        for (const bad of [truncated, '1z.!!not-base64!!', '1z.AAAA', '7z.AAAA', 'hello', '1j.bm90IGpzb24']) {
+          const tab = await newPage(context);
+          try {
+            await openDemo(tab, `${url}?state=${bad}#forward-pass`);
+            await expectSelected(tab, 'forward-pass');
+            const notice = (await tab.locator('#page-notices').textContent()) ?? '';
+            expect(/could not be read/.test(notice), `notice for state=${bad.slice(0, 20)}…: "${notice}"`);
+            expectEqual(await tab.getByRole('slider', { name: /rank/i }).inputValue(), '4', `rank (${bad})`);
+            expectEqual(await tab.getByRole('spinbutton', { name: /alpha/i }).inputValue(), '8', `alpha (${bad})`);
+            expect(!tab.url().includes('state='), `the damaged state stays in the address: ${tab.url()}`);
+            await tab.getByRole('button', { name: 'Dismiss' }).click();
+            expectEqual(await tab.locator('#page-notices').textContent(), '', 'the notice dismissed');
+          } finally {
+            await tab.close();
+          }
+        }
+        // Readable, but one field out of range: the rest applies and the notice names the field.
+        const partial = Buffer.from(JSON.stringify({ sidebar: { r: 0, alpha: 32 } })).toString('base64url');
+        const tab = await newPage(context);
+        await openDemo(tab, `${url}?state=1j.${partial}#model-overview`);
+        const notice = (await tab.locator('#page-notices').textContent()) ?? '';
+        expect(/could not be used \(rank\)/.test(notice), `notice: "${notice}"`);
+        expectEqual(await tab.getByRole('spinbutton', { name: /alpha/i }).inputValue(), '32', 'alpha from the link');
+        expectEqual(problems.slice(before), [], 'console errors, page errors or CSP violations');
+      } finally {
+        await context.close();
+      }
+    });
+
+    await check('every tab has an "About LoRA" panel: three sentences and the papers, as plain links', async () => {
+      const about = await page.evaluate(() =>
+        [...document.querySelectorAll('[role="tabpanel"]')].map((panel) => {
+          const details = panel.querySelector(':scope > details.about');
+          const text = details?.querySelector('.about__text')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+          return {
+            panel: panel.id,
+            summary: details?.querySelector('summary')?.textContent?.trim() ?? null,
+            sentences: text.split(/(?<=\.)\s+(?=[A-Z])/).length,
+            links: [...(details?.querySelectorAll('a') ?? [])].map((a) => a.getAttribute('href')),
+          };
+        }),
+      );
+      expectEqual(about.length, 6, 'tab panels');
+      for (const entry of about) {
+        expect(entry.summary?.startsWith('About LoRA'), `${entry.panel} has no About LoRA summary`);
+        expectEqual(entry.sentences, 3, `sentences in ${entry.panel}`);
+        expectEqual(
+          entry.links,
+          [
+            'https://arxiv.org/abs/2106.09685',
+            'https://arxiv.org/abs/2305.14314',
+            'https://arxiv.org/abs/2312.03732',
+            'https://huggingface.co/docs/peft',
+          ],
+          `links in ${entry.panel}`,
+        );
       }
     });
 

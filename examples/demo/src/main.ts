@@ -1,14 +1,22 @@
 import './styles.css';
 import '@lora-viz/elements/define.js';
 import { attachLora, createTaskBaseAsync, type LoraModel } from '@lora-viz/core';
+import type { LoraControls, LoraMemoryDashboard, LoraTrainer } from '@lora-viz/elements';
 import { renderArchitecture } from './architecture.js';
+import { hideControls, readHideParam } from './classroom.js';
 import { setUpInjectionTab } from './injection-tab.js';
 import { setUpGraphLevel } from './overview-tab.js';
 import { setUpKnowledgeTab } from './knowledge-tab.js';
 import { setUpMemoryTab } from './memory-tab.js';
 import { setUpPassTabs } from './pass-tabs.js';
+import { setUpResetDialog } from './reset-dialog.js';
+import { setUpShareDialog } from './share-dialog.js';
 import { setUpSidebar } from './sidebar.js';
+import { setUpStateSync } from './state-sync.js';
 import { setUpTabs } from './tabs.js';
+
+/** localStorage key of the page's state; the trainer keeps its lines under its own `storage-key`. */
+const STORAGE_KEY = 'lora-viz-demo-state';
 
 /** Every element of the page that shows the shared model, by selector, with its tag. */
 const MODEL_VIEWS = [
@@ -48,21 +56,60 @@ function bindViews(model: LoraModel): void {
 }
 
 async function start(): Promise<void> {
+  // A teacher's link hides controls before anything is drawn, not once the model is ready.
+  hideControls(readHideParam(new URLSearchParams(window.location.search).get('hide')));
+
   // One model for the whole page: every tab and the sidebar show this same network, the sentiment
   // base pretrained on the built-in general corpus (seed 0; it yields to the page while it trains).
   const model = await createTaskBaseAsync('sentiment', { seed: 0 });
   // The page opens with LoRA on (r = 4, α = 8 on fc1 and fc2); the sidebar's controls show it.
   attachLora(model, { r: 4, alpha: 8, targetModules: ['fc1', 'fc2'] });
 
-  setUpTabs(required('[role="tablist"]', HTMLElement));
+  const tabs = setUpTabs(required('[role="tablist"]', HTMLElement));
   renderArchitecture(required('#architecture', HTMLOListElement), model.spec);
   bindViews(model);
   setUpSidebar(required('.sidebar', HTMLElement), model);
-  setUpGraphLevel(required('#graph-level', HTMLFieldSetElement), required('#graph', HTMLElement));
+  const graph = setUpGraphLevel(required('#graph-level', HTMLFieldSetElement), required('#graph', HTMLElement));
   setUpInjectionTab(required('#panel-lora-injection', HTMLElement), model);
-  setUpPassTabs(document, model);
+  const pass = setUpPassTabs(document, model);
   setUpKnowledgeTab(required('#trainer', HTMLElement), model);
   setUpMemoryTab(required('#memory-dashboard', HTMLElement), model);
+
+  // The link's state (or the one saved in this browser) last, once every part follows the model.
+  const sync = await setUpStateSync(
+    {
+      model,
+      controls: required('#lora-controls', HTMLElement) as LoraControls,
+      trainer: required('#trainer', HTMLElement) as LoraTrainer,
+      dashboard: required('#memory-dashboard', HTMLElement) as LoraMemoryDashboard,
+      pass,
+      graph,
+    },
+    {
+      storageKey: STORAGE_KEY,
+      notices: required('#page-notices', HTMLElement),
+      tab: () => tabs.selected,
+      focusAfter: () => document.getElementById(`tab-${tabs.selected}`),
+    },
+  );
+  const shareButton = required('#share-open', HTMLButtonElement);
+  const resetButton = required('#reset-open', HTMLButtonElement);
+  setUpShareDialog(
+    {
+      open: shareButton,
+      dialog: required('#share-dialog', HTMLDialogElement),
+      field: required('#share-link', HTMLInputElement),
+      copy: required('#share-copy', HTMLButtonElement),
+      status: required('#share-status', HTMLElement),
+      classroom: required('#share-classroom', HTMLElement),
+      lengthNote: required('#share-length', HTMLElement),
+    },
+    sync,
+  );
+  setUpResetDialog(resetButton, required('#reset-dialog', HTMLDialogElement), () => sync.resetToDefaults());
+  // Disabled in the markup: until now they would have had nothing to share or reset.
+  shareButton.disabled = false;
+  resetButton.disabled = false;
 
   // Lets the end-to-end test (and anyone curious) know the page is wired up.
   document.documentElement.dataset['ready'] = 'true';

@@ -8,6 +8,7 @@ import {
   type LoraModel,
   type TraceSample,
 } from '@lora-viz/core';
+import type { PassState } from './demo-state.js';
 
 /** The page's view of a pass element: the shared model, the sample, and playback. */
 interface PassElement extends HTMLElement {
@@ -16,6 +17,18 @@ interface PassElement extends HTMLElement {
   seek(position: number): void;
   play(): void;
   readonly updateComplete: Promise<boolean>;
+}
+
+/** What {@link setUpPassTabs} returns: the sample choice, to save it and to restore it. */
+export interface PassTabsController {
+  /** The picker, input box and label of the form the user last touched (both agree after a Run). */
+  read(): PassState;
+  /**
+   * Shows a saved choice in both forms and gives its sample to both passes and the step-0 view, as
+   * Run would, without playing. A custom input that does not parse keeps its text and says what is
+   * wrong. Returns false, changing nothing, when the sentence or the label does not exist.
+   */
+  restore(state: Partial<PassState>): boolean;
 }
 
 /** Value of the sample picker's "type your own numbers" entry. */
@@ -59,7 +72,7 @@ function sampleSentences(task: 'sentiment' | 'classification'): { group: string;
  * share the sample, so switching tabs follows the same input forward and then backward. A bad input
  * keeps what the user typed and says what to fix.
  */
-export function setUpPassTabs(root: ParentNode, model: LoraModel): void {
+export function setUpPassTabs(root: ParentNode, model: LoraModel): PassTabsController {
   const task = model.spec.task;
   if (task !== 'sentiment' && task !== 'classification') throw new Error(`demo: pass tabs expect a class task.`);
   const classes = TASK_CLASSES[task] ?? [];
@@ -134,7 +147,10 @@ export function setUpPassTabs(root: ParentNode, model: LoraModel): void {
   choose(String(first));
   apply({ input: sentences[first]!.input, label: sentences[first]!.label });
 
+  let last = tabs[0]!;
   for (const tab of tabs) {
+    tab.form.addEventListener('input', () => (last = tab));
+    tab.form.addEventListener('change', () => (last = tab));
     tab.pass.model = model;
     tab.picker.addEventListener('change', () => {
       choose(tab.picker.value, { input: tab.input.value, label: tab.labels.value });
@@ -175,4 +191,33 @@ export function setUpPassTabs(root: ParentNode, model: LoraModel): void {
       });
     });
   }
+
+  return {
+    read: () => ({ sample: last.picker.value, input: last.input.value, label: last.labels.value }),
+    restore: (saved) => {
+      const { sample, input, label } = {
+        sample: last.picker.value,
+        input: last.input.value,
+        label: last.labels.value,
+        ...saved,
+      };
+      // Exact option values only: "07" names no option even though Number("07") is 7.
+      const at = (value: string) => (String(Number(value)) === value ? Number(value) : NaN);
+      const sentence = sample === CUSTOM ? undefined : sentences[at(sample)];
+      if ((sample !== CUSTOM && sentence === undefined) || classes[at(label)] === undefined) return false;
+      choose(sample, { input, label });
+      for (const tab of tabs) tab.labels.value = label;
+      const parsed = sentence ? [...sentence.input] : parseInput(input, model.spec.inputDim);
+      if (typeof parsed === 'string') {
+        // The text is the user's: keep it, and say what Run would say.
+        for (const tab of tabs) {
+          tab.input.setAttribute('aria-invalid', 'true');
+          tab.error.textContent = parsed;
+        }
+        return true;
+      }
+      apply({ input: parsed, label: Number(label) });
+      return true;
+    },
+  };
 }

@@ -6,7 +6,12 @@
  * @packageDocumentation
  */
 export { LoraParamTable } from './param-table/lora-param-table.js';
-export { LoraControls, type LoraControlsConfig, type RankCoupling } from './controls/lora-controls.js';
+export {
+  LoraControls,
+  type LoraControlsConfig,
+  type LoraKeepChangeDetail,
+  type RankCoupling,
+} from './controls/lora-controls.js';
 export { LoraMatrix } from './matrix/lora-matrix.js';
 export { LoraInjection, type LayerChangeDetail, type ScaleMode } from './injection/lora-injection.js';
 export {
@@ -34,6 +39,7 @@ export {
 export { ModelController, type ModelControllerOptions } from './controllers/model-controller.js';
 export {
   LoraTrainer,
+  type LoraInputChangeDetail,
   type LoraTaskChangeDetail,
   type LoraTrainEndDetail,
   type LoraTrainStartDetail,
@@ -41,3 +47,4 @@ export {
 export type { CosineMatrices, PredictionChange, RunSummary, SetComparison } from './trainer/summarize-run.js';
 export type { LayerChange } from './trainer/read-layers.js';
 export type { RaceRow, RaceStatus } from './trainer/run-race.js';
+export type { SettingsDraft } from './trainer/check-settings.js';

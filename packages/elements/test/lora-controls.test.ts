@@ -171,6 +171,26 @@ describe('<lora-controls> with a shared model', () => {
     expect(model.adapterSpec()!.alpha).to.equal(8);
   });
 
+  it('fires lora-keep-change when the user picks what r keeps, not when the page sets keep', async () => {
+    const { el } = await mount(pageModel());
+    const heard: string[] = [];
+    const listener = (event: Event) => heard.push((event as CustomEvent<{ keep: string }>).detail.keep);
+    // On the document: the event must bubble out of the shadow root to reach a page.
+    document.addEventListener('lora-keep-change', listener);
+    try {
+      await keys(el, radio(el, 'alpha'), 'ArrowDown'); // a radio group moves and checks with arrows
+      expect(el.keep).to.equal('scaling');
+      await click(el, radio(el, 'alpha'));
+      expect(el.keep).to.equal('alpha');
+      el.keep = 'scaling';
+      await el.updateComplete;
+      expect(radio(el, 'scaling').checked, 'the page set keep').to.equal(true);
+      expect(heard).to.deep.equal(['scaling', 'alpha']);
+    } finally {
+      document.removeEventListener('lora-keep-change', listener);
+    }
+  });
+
   it('keeps α/√r under rsLoRA with "keep α/√r fixed"', async () => {
     const model = pageModel();
     const { el } = await mount(model, { keep: 'scaling' });
@@ -457,6 +477,39 @@ describe('<lora-controls> accessibility, theming and registration', () => {
       await click(el, part(el, 'target-fc1'));
       await click(el, part(el, 'target-fc2'));
       expect(getComputedStyle(part(el, 'error')).color).to.equal('rgb(1, 2, 3)');
+    } finally {
+      style.remove();
+    }
+  });
+
+  it('lets a page hide whole settings through ::part(field-*), out of view and of the Tab order', async () => {
+    const style = document.createElement('style');
+    // Everything but alpha and the target layers.
+    const hidden = ['field-lora', 'field-rank', 'rank-coupling', 'field-rslora', 'modules-to-save', 'field-init'];
+    style.textContent = hidden.map((name) => `lora-controls::part(${name}) { display: none; }`).join('\n');
+    document.head.append(style);
+    try {
+      const { el } = await mount();
+      // Each hidden part takes its label and hint with it: nothing of the switch, rank or init is drawn.
+      for (const text of ['LoRA adapters', 'Rank', 'When r changes', 'rsLoRA', 'Modules to save', 'Initialisation']) {
+        const drawn = [...el.shadowRoot!.querySelectorAll('label, legend, p')].filter(
+          (node) => node.textContent!.includes(text) && node.getClientRects().length > 0,
+        );
+        expect(
+          drawn.map((node) => node.textContent!.trim()),
+          `"${text}" is hidden`,
+        ).to.deep.equal([]);
+      }
+      part(el, 'alpha').focus();
+      const reached: string[] = [];
+      for (let i = 0; i < 8; i += 1) {
+        const focused = el.shadowRoot!.activeElement as HTMLElement | null;
+        if (focused === null) break;
+        reached.push(focused.getAttribute('part') ?? focused.id);
+        await press('Tab');
+      }
+      // From alpha, Tab goes to the target checkboxes and then leaves the element.
+      expect(reached).to.deep.equal(['alpha', 'target target-fc1', 'target target-fc2', 'target target-fc3']);
     } finally {
       style.remove();
     }

@@ -525,6 +525,104 @@ describe('<lora-trainer>', () => {
     expect(part<HTMLTextAreaElement>(el, 'training-text')!.value).to.equal('my own sentiment line');
   });
 
+  it('reads and writes its lines and settings as properties; lora-input-change tells of user edits only', async () => {
+    const key = `lora-trainer-props-${Math.floor(performance.now())}`;
+    localStorage.removeItem(key);
+    const el = await mount((e) => e.setAttribute('storage-key', key));
+    const heard: { task: string; field: string }[] = [];
+    const listener = (event: Event) =>
+      heard.push({ ...(event as CustomEvent<{ task: string; field: string }>).detail });
+    // On the document: the event must leave the shadow root to reach a page.
+    document.addEventListener('lora-input-change', listener);
+    try {
+      expect(el.trainingText).to.equal(DEFAULT_TRAINING_TEXT.sentiment);
+      expect(el.evalText).to.equal(DEFAULT_EVAL_TEXT.sentiment);
+      expect(el.settings).to.deep.equal({
+        method: 'lora',
+        rank: '4',
+        alpha: '8',
+        epochs: '60',
+        lr: '0.01',
+        batchSize: '4',
+        optimizer: 'adam',
+        seed: '0',
+      });
+
+      // The page writes: the form shows it, no event, nothing saved.
+      el.trainingText = 'set by the page\tpositive';
+      el.evalText = 'held out by the page\tnegative';
+      el.settings = { epochs: '12', lr: 'fast', optimizer: 'sgd', seed: 7 as unknown as string, rank: 'x'.repeat(65) };
+      await el.updateComplete;
+      expect(part<HTMLTextAreaElement>(el, 'training-text')!.value).to.equal('set by the page\tpositive');
+      expect(part<HTMLTextAreaElement>(el, 'eval-text')!.value).to.equal('held out by the page\tnegative');
+      expect(part<HTMLInputElement>(el, 'setting-epochs')!.value).to.equal('12');
+      expect(part<HTMLSelectElement>(el, 'setting-optimizer')!.value).to.equal('sgd');
+      // Text the form cannot use is shown with its message, as if typed; a number or an overlong text is ignored.
+      expect(part<HTMLInputElement>(el, 'setting-lr')!.value).to.equal('fast');
+      expect(squash(root(el).querySelector('#lr-error')?.textContent)).to.equal(
+        'Learning rate: enter a positive number, such as 0.01.',
+      );
+      expect(el.settings.seed).to.equal('0');
+      expect(el.settings.rank).to.equal('4');
+      expect(heard).to.deep.equal([]);
+      await new Promise((resolve) => setTimeout(resolve, 400)); // past the save debounce
+      expect(localStorage.getItem(key)).to.equal(null);
+
+      // The user edits: one event per edit, naming the task and what changed; the properties follow.
+      await typeInto(el, 'training-text', 'typed by the user');
+      await typeInto(el, 'setting-lr', '0.05');
+      // The chip writes an explicit label into the line.
+      root(el).querySelector<HTMLButtonElement>('[part~="lines-training"] [part~="chip"]')!.click();
+      await el.updateComplete;
+      const written = el.trainingText;
+      expect(written).to.match(/^typed by the user\t(negative|positive)$/);
+      expect(el.settings.lr).to.equal('0.05');
+      expect(heard).to.deep.equal([
+        { task: 'sentiment', field: 'training' },
+        { task: 'sentiment', field: 'lr' },
+        { task: 'sentiment', field: 'training' },
+      ]);
+
+      // Per task: another task has its own (default) lines until written.
+      el.task = 'regression';
+      await el.updateComplete;
+      expect(el.trainingText).to.equal(DEFAULT_TRAINING_TEXT.regression);
+      el.task = 'poetry';
+      await el.updateComplete;
+      expect(el.trainingText).to.equal('');
+      el.trainingText = 'ignored while the task is unknown';
+      el.task = 'sentiment';
+      await el.updateComplete;
+      expect(el.trainingText).to.equal(written);
+    } finally {
+      document.removeEventListener('lora-input-change', listener);
+      el.remove();
+      localStorage.removeItem(key);
+    }
+  });
+
+  it('lets a page hide a setting with its label through ::part(field-*), out of the Tab order', async () => {
+    const style = document.createElement('style');
+    style.textContent = 'lora-trainer::part(field-task), lora-trainer::part(field-lr) { display: none; }';
+    document.head.append(style);
+    try {
+      const el = await mount();
+      for (const name of ['task-select', 'setting-lr']) {
+        const control = part(el, name)!;
+        expect(control.getClientRects().length, `${name} is not drawn`).to.equal(0);
+        control.focus();
+        expect(root(el).activeElement, `${name} cannot take focus`).to.equal(null);
+      }
+      const labels = [...root(el).querySelectorAll('.label-text')].filter((n) => n.getClientRects().length > 0);
+      const shown = labels.map((n) => squash(n.textContent));
+      expect(shown).to.not.include('Task');
+      expect(shown).to.not.include('Learning rate');
+      expect(shown).to.include('Epochs');
+    } finally {
+      style.remove();
+    }
+  });
+
   it('restores text and settings saved under storage-key, and ignores bad stored data', async () => {
     const key = `lora-trainer-test-${Math.floor(performance.now())}`;
     localStorage.removeItem(key);

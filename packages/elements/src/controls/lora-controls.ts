@@ -39,6 +39,12 @@ export interface LoraControlsConfig {
 /** What the rank slider keeps fixed: `alpha` (s follows r) or `scaling` (α follows r). */
 export type RankCoupling = 'alpha' | 'scaling';
 
+/** Payload of `lora-keep-change`. */
+export interface LoraKeepChangeDetail {
+  /** What a new rank now keeps fixed (the element's `keep`). */
+  readonly keep: RankCoupling;
+}
+
 /** The adapter the controls create and replace: PEFT's default adapter name. */
 const ADAPTER_NAME = 'default';
 const DEFAULT_RANK_MAX = 8;
@@ -120,8 +126,14 @@ function sameConfig(a: LoraControlsConfig, b: LoraControlsConfig): boolean {
  *
  * @event lora-config-change - The user committed a change (`change`, not each `input`); `detail` is
  *   `{ lora, options }` ({@link LoraControlsConfig}). Never fired when the page sets a property.
+ * @event {CustomEvent<LoraKeepChangeDetail>} lora-keep-change - The user chose what a new rank keeps fixed
+ *   (the "When r changes" radios); `detail` is `{ keep }`. Bubbles, composed; never fired when the page
+ *   sets `keep`.
  *
  * @csspart base - The wrapper of every control.
+ * @csspart field - A control with its label and hint; also `field-lora`, `field-rank`, `field-alpha`,
+ *   `field-rslora`, `field-init` (with `rank-coupling`, `targets` and `modules-to-save`, every setting has a
+ *   whole-control part: `::part(field-rank) { display: none }` takes the rank out of view and of the Tab order).
  * @csspart switch - The LoRA on/off switch (`<input type="checkbox" role="switch">`).
  * @csspart settings - The fieldset of the adapter settings, disabled while LoRA is off.
  * @csspart rank - The rank slider (`<input type="range">`).
@@ -336,6 +348,8 @@ export class LoraControls extends LitElement {
   private readonly onCouplingChange = (event: Event): void => {
     this.keep = (event.target as HTMLInputElement).value;
     this.resetAnchor();
+    const detail: LoraKeepChangeDetail = { keep: this.coupling };
+    this.dispatchEvent(new CustomEvent('lora-keep-change', { detail, bubbles: true, composed: true }));
   };
 
   private readonly onRsloraChange = (event: Event): void => {
@@ -373,7 +387,7 @@ export class LoraControls extends LitElement {
           ? html`<p part="notice" class="notice">This model has been disposed; give the controls a new one.</p>`
           : nothing
       }
-      <div class="field">
+      <div part="field field-lora" class="field">
         <label class="switch" for="lora">
           <span class="label">LoRA adapters</span>
           <span class="switch-state" aria-hidden="true">${lora ? 'On' : 'Off'}</span>
@@ -430,7 +444,7 @@ export class LoraControls extends LitElement {
     const max = Math.max(this.usableRankMax, r);
     const warnings = this.check.warnings;
     const describedBy = warnings.length > 0 ? 'rank-hint rank-warnings' : 'rank-hint';
-    return html`<div class="field">
+    return html`<div part="field field-rank" class="field">
       <div class="row">
         <label class="label" for="rank">Rank <var>r</var></label>
         <output part="rank-value" class="value" for="rank">${r}</output>
@@ -469,7 +483,7 @@ export class LoraControls extends LitElement {
     const shownAlpha = 'value' in alpha ? NUMBER.format(alpha.value) : '?';
     const formula = `s = α / ${root} = ${shownAlpha} / ${useRslora ? `√${r}` : r}`;
     const coupling = this.coupling;
-    return html`<div class="field">
+    return html`<div part="field field-alpha" class="field">
         <label class="label" for="alpha">Alpha <var>α</var></label>
         <input
           id="alpha"
@@ -514,7 +528,7 @@ export class LoraControls extends LitElement {
           Keep α/${root} fixed <span class="aside">(α follows r)</span>
         </label>
       </fieldset>
-      <div class="field">
+      <div part="field field-rslora" class="field">
         <label class="choice">
           <input
             id="rslora"
@@ -588,7 +602,7 @@ export class LoraControls extends LitElement {
     const current = INIT_CHOICES.find((c) => c.init === this.draft.initLoraWeights) ?? INIT_CHOICES[0]!;
     const [kaiming, gaussian, random] = INIT_CHOICES as [InitChoice, InitChoice, InitChoice];
     // The options are static so that they exist before .value is set, on the first render too.
-    return html`<div class="field">
+    return html`<div part="field field-init" class="field">
       <label class="label" for="init">Initialisation of A and B</label>
       <select
         id="init"
@@ -613,5 +627,6 @@ declare global {
   }
   interface HTMLElementEventMap {
     'lora-config-change': CustomEvent<LoraControlsConfig>;
+    'lora-keep-change': CustomEvent<LoraKeepChangeDetail>;
   }
 }

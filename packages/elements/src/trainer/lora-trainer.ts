@@ -94,6 +94,14 @@ export interface LoraTaskChangeDetail {
   readonly task: TaskName;
 }
 
+/** Payload of `lora-input-change`. */
+export interface LoraInputChangeDetail {
+  /** The task whose lines or settings were edited. */
+  readonly task: TaskName;
+  /** What was edited: the `training` or `eval` lines, or a field of the settings form (`epochs`, `lr` …). */
+  readonly field: 'training' | 'eval' | SettingsField;
+}
+
 /** Which editor a line belongs to. */
 type Which = 'training' | 'eval';
 
@@ -106,6 +114,18 @@ interface Editing {
 
 /** What the run in progress is doing. */
 type Phase = 'idle' | 'waiting' | 'training';
+
+/**
+ * The buttons, by part, that take the focus when a run starts or ends under the focused button and
+ * disables it: a disabled button cannot keep the focus, which would otherwise fall back to the page.
+ */
+const FOCUS_HANDOVER: Readonly<Record<string, readonly string[]>> = {
+  'fine-tune': ['cancel'],
+  cancel: ['fine-tune'],
+  race: ['compare-cancel'],
+  sweep: ['compare-cancel'],
+  'compare-cancel': ['race', 'sweep'],
+};
 
 interface Progress {
   readonly epoch: number;
@@ -193,8 +213,16 @@ function emptyTexts(): Record<TaskName, TaskTexts> {
  *   `diverged` or `failed`. Bubbles, composed.
  * @event {CustomEvent<LoraTaskChangeDetail>} lora-task-change - The user picked another task. Bubbles,
  *   composed; not fired when the page sets `task`.
+ * @event {CustomEvent<LoraInputChangeDetail>} lora-input-change - The user edited the training or held-out
+ *   lines (typing, a label chip, a value editor) or a setting; `detail: { task, field }`. Fired on every
+ *   keystroke (a page that saves should debounce). Bubbles, composed; not fired when the page sets
+ *   `trainingText`, `evalText` or `settings`.
  *
  * @csspart task-select - The task `<select>`.
+ * @csspart field - A setting with its label, hint and message: `field-task` (the task picker) and
+ *   `field-method`, `field-rank`, `field-alpha`, `field-epochs`, `field-lr`, `field-batchSize`,
+ *   `field-optimizer`, `field-seed`; `::part(field-lr) { display: none }` takes one out of view and of the
+ *   Tab order.
  * @csspart scenario - The default scenario of the task, in words.
  * @csspart base-status - What the base model is doing (pretraining, ready).
  * @csspart training-text - The training `<textarea>`.
@@ -326,6 +354,50 @@ export class LoraTrainer extends LitElement {
   private featureCache: { key: string; features: NamedFeature[] } | undefined;
   private eagerKey = '';
 
+  /**
+   * The training lines of the current task as the textarea holds them: the task's default lines until
+   * edited, `''` while `task` names no task. Setting it replaces them (ignored while `task` names no
+   * task) with no `lora-input-change` and no save under `storage-key`: the page's text is not the user's edit.
+   */
+  get trainingText(): string {
+    const task = this.taskName;
+    return task === null ? '' : this.textOf(task, 'training');
+  }
+
+  set trainingText(text: string) {
+    this.setTextFromPage('training', text);
+  }
+
+  /** The held-out lines of the current task, read and written like {@link LoraTrainer.trainingText}. */
+  get evalText(): string {
+    const task = this.taskName;
+    return task === null ? '' : this.textOf(task, 'eval');
+  }
+
+  set evalText(text: string) {
+    this.setTextFromPage('eval', text);
+  }
+
+  /**
+   * The settings form as typed, one text per field: `method`, `rank`, `alpha`, `epochs`, `lr`,
+   * `batchSize`, `optimizer`, `seed`. Setting it replaces the fields it names (text of up to 64 characters;
+   * anything else is ignored) and keeps the others; invalid text shows its message, as if typed. No
+   * `lora-input-change`, no save under `storage-key`.
+   */
+  get settings(): SettingsDraft {
+    return Object.freeze({ ...this.draft });
+  }
+
+  set settings(value: Partial<SettingsDraft>) {
+    const next: Record<string, string> = { ...this.draft };
+    for (const field of Object.keys(DEFAULT_SETTINGS)) {
+      const text: unknown = (value as Record<string, unknown>)[field];
+      // The same bound as stored settings: a form field never needs more.
+      if (typeof text === 'string' && text.length <= 64) next[field] = text;
+    }
+    this.draft = next as unknown as SettingsDraft;
+  }
+
   /** The mean training loss of each epoch of the run in progress or the last run (the loss curve's points). */
   get losses(): readonly number[] {
     return this.runLosses;
@@ -382,6 +454,19 @@ export class LoraTrainer extends LitElement {
     this.baseReady = false;
     this.eagerKey = '';
     this.flushSave();
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    const focused = this.shadowRoot?.activeElement;
+    super.update(changed);
+    if (focused instanceof HTMLButtonElement && focused.disabled) this.handOverFocus(focused);
+  }
+
+  private handOverFocus(from: HTMLButtonElement): void {
+    const next = (FOCUS_HANDOVER[from.getAttribute('part') ?? ''] ?? [])
+      .map((name) => this.renderRoot.querySelector<HTMLButtonElement>(`button[part~="${name}"]`))
+      .find((button) => button !== null && !button.disabled);
+    next?.focus();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -508,6 +593,19 @@ export class LoraTrainer extends LitElement {
   private setText(task: TaskName, which: Which, text: string): void {
     this.texts = { ...this.texts, [task]: { ...this.texts[task], [which]: text } };
     this.scheduleSave();
+    this.dispatchInputChange(task, which);
+  }
+
+  private setTextFromPage(which: Which, text: string): void {
+    const task = this.taskName;
+    if (task === null || typeof text !== 'string') return;
+    this.editing = null;
+    this.texts = { ...this.texts, [task]: { ...this.texts[task], [which]: text } };
+  }
+
+  private dispatchInputChange(task: TaskName, field: LoraInputChangeDetail['field']): void {
+    const detail: LoraInputChangeDetail = { task, field };
+    this.dispatch('lora-input-change', detail);
   }
 
   private readonly onTaskSelect = (event: Event): void => {
@@ -529,6 +627,8 @@ export class LoraTrainer extends LitElement {
     const value = (event.target as HTMLInputElement | HTMLSelectElement).value;
     this.draft = { ...this.draft, [field]: value };
     this.scheduleSave();
+    const task = this.taskName;
+    if (task !== null) this.dispatchInputChange(task, field);
   };
 
   private onChip(which: Which, example: Example): void {
@@ -858,7 +958,7 @@ export class LoraTrainer extends LitElement {
   }
 
   private renderTaskPicker(task: TaskName | null): TemplateResult {
-    return html`<label class="task-picker">
+    return html`<label part="field field-task" class="task-picker">
       <span class="label-text">Task</span>
       <select part="task-select" ?disabled=${this.busy} @change=${this.onTaskSelect}>
         ${task === null ? html`<option value="" selected disabled>choose a task</option>` : nothing}

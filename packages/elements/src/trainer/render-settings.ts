@@ -22,7 +22,7 @@ export function renderSettings(
   const e = check.errors;
   const lora = d.method !== 'full';
   const text = (field: SettingsField, hint: string) =>
-    html`<label class="setting">
+    html`<label part="field field-${field}" class="setting">
       <span class="label-text">${SETTINGS_LABELS[field]}</span>
       <input
         type="text"
@@ -39,7 +39,7 @@ export function renderSettings(
     </label>`;
   return html`<fieldset part="settings" class="settings" ?disabled=${disabled}>
     <legend>Settings</legend>
-    <label class="setting">
+    <label part="field field-method" class="setting">
       <span class="label-text">${SETTINGS_LABELS.method}</span>
       <select part="setting setting-method" name="method" @change=${(ev: Event) => onSetting('method', ev)}>
         ${(['full', 'lora', 'qlora'] as const).map(
@@ -56,7 +56,7 @@ export function renderSettings(
       ${text('rank', lora ? 'LoRA and QLoRA' : 'not used by full fine-tuning')} ${text('alpha', 'scaling s = α / r')}
     </fieldset>
     ${text('epochs', 'passes over the lines')} ${text('lr', 'step size')} ${text('batchSize', 'lines per step')}
-    <label class="setting">
+    <label part="field field-optimizer" class="setting">
       <span class="label-text">${SETTINGS_LABELS.optimizer}</span>
       <select part="setting setting-optimizer" name="optimizer" @change=${(ev: Event) => onSetting('optimizer', ev)}>
         ${(['adam', 'sgd'] as const).map(
