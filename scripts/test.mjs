@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `pnpm test`: every check of the repo, in order: build, the packed packages used outside the workspace
-// (scripts/pack-test.mjs), lint, typecheck, generated docs, core tests (vitest, Node),
-// element tests (@web/test-runner, headless Chromium), then the demo built and driven end to end in
+// (scripts/pack-test.mjs), the Node examples (examples/node/check.mjs), lint, typecheck, generated docs,
+// core tests (vitest, Node), element tests (@web/test-runner, headless Chromium), then the demo built and driven end to end in
 // Chromium, and audited for accessibility there. Every step runs even when an earlier one failed, so one
 // run shows all problems. The last line sums the tests of all runners as "N passed, N failed"; the exit
 // code is non-zero on any failure.
@@ -68,6 +68,13 @@ await step('packages: packed, installed outside the workspace, used in Node and 
   const { code, out } = await run(process.execPath, [join(root, 'scripts/pack-test.mjs')], { capture: true });
   const match = /^pack: (\d+) passed, (\d+) failed$/m.exec(out);
   if (!match) return { ok: false, note: 'no pack summary line' };
+  const tests = { passed: Number(match[1]), failed: Number(match[2]) };
+  return { ok: code === 0 && tests.passed > 0, tests };
+});
+await step('examples/node: the Node scripts run and print what they promise', async () => {
+  const { code, out } = await run(process.execPath, [join(root, 'examples/node/check.mjs')], { capture: true });
+  const match = /^node examples: (\d+) passed, (\d+) failed$/m.exec(out);
+  if (!match) return { ok: false, note: 'no node examples summary line' };
   const tests = { passed: Number(match[1]), failed: Number(match[2]) };
   return { ok: code === 0 && tests.passed > 0, tests };
 });
